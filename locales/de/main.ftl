@@ -1,0 +1,139 @@
+# Deutsch (Standardsprache). Jede Zeichenkette der Oberfläche steht hier und in en/ und fr/.
+
+lang-name = Deutsch
+skip-to-content = Zum Inhalt springen
+official-site = Offizielles Serviceportal des Landes { $region }
+language-switcher-label = Sprache wählen
+footer-nav-label = Rechtliches und Barrierefreiheit
+footer-imprint = Impressum
+footer-privacy = Datenschutz
+footer-accessibility = Barrierefreiheit
+footer-easy-language = Leichte Sprache
+footer-sign-language = Gebärdensprache
+title-error-prefix = Fehler: { $title }
+manifest-description = Verwaltungsleistungen finden und online beantragen.
+form-optional = optional
+contact-email = E-Mail
+contact-phone = Telefon
+
+home-title = Startseite
+home-heading = Serviceportal { $region }
+home-lead = Hier finden Sie die Verwaltungsleistungen des Landes { $region } und seiner Kommunen – und erledigen viele davon online.
+home-about-heading = Was Sie hier erwarten können
+home-about-text = Das Serviceportal zeigt Ihnen, welche Behörde für Ihr Anliegen an Ihrem Wohnort zuständig ist, welche Unterlagen Sie brauchen und was es kostet. Mit einem Servicekonto speichern Sie Ihre Angaben, Entwürfe und Anträge und erhalten Antworten der Behörden in Ihr Postfach.
+home-cards-label = Informationen zum Portal
+home-card-easy-language = Das Portal in einfachen Worten erklärt.
+home-card-sign-language = Informationen in Deutscher Gebärdensprache.
+home-card-accessibility = Wie barrierefrei das Portal ist und wie Sie uns Barrieren melden.
+
+not-found-title = Seite nicht gefunden
+not-found-lead = Die Adresse ist falsch geschrieben oder die Seite gibt es nicht mehr.
+not-found-home = Zur Startseite
+not-found-report = Einen Fehler auf dieser Website melden
+
+error-page-title = Es ist ein Fehler aufgetreten
+error-page-lead = Ihre Eingaben konnten wegen eines technischen Problems nicht gespeichert werden. Bitte versuchen Sie es später noch einmal.
+error-page-reference = Wenn Sie uns deswegen kontaktieren, nennen Sie bitte diese Kennung:
+
+offline-title = Keine Verbindung
+offline-lead = Ihr Gerät ist gerade nicht mit dem Internet verbunden. Sobald die Verbindung wieder besteht, können Sie weitermachen.
+offline-retry = Erneut versuchen
+
+error-summary-title = Bitte prüfen Sie Ihre Angaben
+error-bad-request = Die Anfrage konnte nicht verarbeitet werden. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.
+error-forbidden = Diese Anfrage ist nicht erlaubt. Bitte laden Sie die Seite neu.
+error-not-found = Das Gesuchte wurde nicht gefunden.
+error-too-large = Ihre Eingabe ist zu groß, um sie zu senden. Bitte kürzen Sie sie.
+error-too-many = Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.
+error-internal = Wegen eines technischen Problems konnten wir Ihre Eingabe nicht speichern. Bitte versuchen Sie es später noch einmal.
+error-network = Der Server ist gerade nicht erreichbar. Prüfen Sie Ihre Verbindung; Ihre Eingaben bleiben erhalten.
+
+accessibility-title = Erklärung zur Barrierefreiheit
+accessibility-lead = { $operator } ist bemüht, das { $site } barrierefrei zugänglich zu machen, nach dem Behindertengleichstellungsrecht des Bundes und der Länder und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0). Diese Erklärung gilt für { $url }.
+accessibility-status-heading = Stand der Vereinbarkeit mit den Anforderungen
+accessibility-status-text = Das Serviceportal ist wegen der unten genannten Einschränkungen teilweise mit der BITV 2.0 und der europäischen Norm EN 301 549 (die WCAG 2.1 auf Stufe AA umsetzt) vereinbar.
+accessibility-limitations-heading = Nicht barrierefreie Inhalte
+accessibility-limitation-sign-language = Videos in Deutscher Gebärdensprache gibt es noch nicht. Die Seite „Gebärdensprache“ beschreibt, was sie zeigen werden und wie Sie bis dahin Hilfe bekommen.
+accessibility-limitation-easy-language = In Leichter Sprache wird bisher das Portal selbst erklärt, noch nicht jede einzelne Verwaltungsleistung.
+accessibility-limitation-external = Links führen teilweise zu Websites anderer Behörden. Für deren Barrierefreiheit sind diese Behörden verantwortlich.
+accessibility-method-heading = Erstellung dieser Erklärung
+accessibility-method-text = Diese Erklärung wurde am { $date } erstellt und beruht auf einer Selbstbewertung: Jede Seite wird bei jeder Änderung automatisch nach WCAG 2.1 Stufe AA geprüft (axe-core), alle Abläufe werden nur mit der Tastatur und ohne JavaScript getestet.
+accessibility-contact-heading = Barrieren melden: Kontakt
+accessibility-contact-text = Sind Ihnen Barrieren auf dieser Website aufgefallen? Brauchen Sie Inhalte in einer anderen, barrierefreien Form? Schreiben Sie uns über das Formular unten, per E-Mail, oder rufen Sie uns an.
+accessibility-enforcement-heading = Schlichtungsverfahren
+accessibility-enforcement-text = Wenn Sie auf Ihre Rückmeldung keine oder keine zufriedenstellende Antwort erhalten haben, können Sie sich an die Schlichtungsstelle wenden. Das Verfahren ist kostenlos und Sie brauchen keinen Rechtsbeistand.
+
+feedback-heading = Rückmeldung zur Barrierefreiheit
+feedback-intro = Nur Ihre Nachricht ist ein Pflichtfeld. Wenn Sie eine E-Mail-Adresse angeben, antworten wir Ihnen.
+feedback-name-label = Ihr Name
+feedback-name-hint = Damit wir Sie ansprechen können.
+feedback-email-label = Ihre E-Mail-Adresse
+feedback-email-hint = Nur wenn Sie eine Antwort möchten. Zum Beispiel: name@beispiel.de
+feedback-page-label = Betroffene Seite
+feedback-page-hint = Die Adresse oder der Name der Seite, zum Beispiel: Startseite
+feedback-message-label = Ihre Nachricht
+feedback-message-hint = Beschreiben Sie bitte, was nicht funktioniert hat. Höchstens 5000 Zeichen.
+feedback-name-too-long = Ihr Name darf höchstens 200 Zeichen lang sein.
+feedback-email-invalid-email = Geben Sie eine E-Mail-Adresse im richtigen Format ein, zum Beispiel name@beispiel.de.
+feedback-email-too-long = Ihre E-Mail-Adresse darf höchstens 254 Zeichen lang sein.
+feedback-page-too-long = Die Angabe zur Seite darf höchstens 500 Zeichen lang sein.
+feedback-message-required = Geben Sie Ihre Nachricht ein.
+feedback-message-too-long = Ihre Nachricht darf höchstens 5000 Zeichen lang sein.
+feedback-submit = Rückmeldung senden
+feedback-sending = Wird gesendet …
+feedback-success-title = Vielen Dank für Ihre Rückmeldung
+feedback-success-body = Ihre Nachricht ist bei uns eingegangen. Wir prüfen sie und melden uns bei Ihnen, wenn Sie eine E-Mail-Adresse angegeben haben.
+feedback-back-to-statement = Zurück zur Erklärung zur Barrierefreiheit
+
+easy-language-title = Leichte Sprache
+easy-what-heading = Was ist das Service·portal?
+easy-what-1 = Das Service·portal ist eine Internet-Seite vom Land { $region }.
+easy-what-2 = Hier finden Sie Ämter und Behörden. Zum Beispiel: das Bürger·amt in Ihrem Ort.
+easy-what-3 = Sie sehen: Welches Amt hilft mir? Was muss ich mitbringen? Was kostet das?
+easy-how-heading = Was kann ich hier machen?
+easy-how-1 = Sie können viele Anträge im Internet stellen. Dann müssen Sie nicht zum Amt gehen.
+easy-how-2 = Mit einem Service·konto können Sie Ihre Daten speichern. Dann müssen Sie sie nicht jedes Mal neu schreiben.
+easy-how-3 = Das Amt schreibt Ihnen eine Antwort. Die Antwort kommt in Ihr Post·fach im Service·portal.
+easy-help-heading = Wer hilft mir?
+easy-help-1 = Sie verstehen etwas nicht? Dann fragen Sie beim Bürger·amt in Ihrem Ort.
+easy-help-2 = Sie können auch eine Person mitnehmen, der Sie vertrauen.
+easy-barrier-heading = Etwas funktioniert nicht?
+easy-barrier-1 = Wir wollen, dass alle Menschen das Service·portal benutzen können.
+easy-barrier-2 = Funktioniert etwas nicht für Sie? Dann schreiben Sie uns bitte.
+easy-barrier-link = Hier können Sie uns schreiben.
+
+sign-language-title = Gebärdensprache
+sign-language-lead = Auf dieser Seite erklären wir das Serviceportal in Deutscher Gebärdensprache (DGS).
+sign-videos-heading = Die Videos
+sign-videos-text = Die Videos in Deutscher Gebärdensprache werden gerade erstellt. Sie werden hier mit Untertiteln zu sehen sein und diese Themen erklären:
+sign-topic-portal = was das Serviceportal ist und wem es gehört,
+sign-topic-search = wie Sie Leistungen und die zuständige Behörde finden,
+sign-topic-account = wie Sie ein Servicekonto anlegen und nutzen,
+sign-topic-apply = wie Sie einen Antrag online stellen und Antworten im Postfach lesen,
+sign-topic-barrier = wie Sie uns Barrieren melden.
+sign-help-heading = Hilfe bis dahin
+sign-help-text = Wenn Sie Fragen haben, schreiben Sie uns eine E-Mail. Wir antworten Ihnen schriftlich und in einfacher Sprache.
+
+imprint-title = Impressum
+imprint-operator-heading = Herausgeber
+imprint-represented-by = Vertreten durch { $who }.
+imprint-software-heading = Software
+imprint-software-text = Das Serviceportal ist freie Software unter der Lizenz EUPL-1.2, der Lizenz für Open-Source-Software der öffentlichen Verwaltung in Europa.
+
+privacy-title = Datenschutz
+privacy-lead = Hier erfahren Sie, welche Daten das Serviceportal verarbeitet, wozu und wie lange.
+privacy-controller-heading = Verantwortlich
+privacy-controller-text = Verantwortlich für die Verarbeitung ist { $operator }, erreichbar unter { $email }.
+privacy-officer-text = Datenschutzbeauftragte: { $officer }, erreichbar unter { $email }.
+privacy-feedback-heading = Rückmeldungen zur Barrierefreiheit
+privacy-feedback-text = Wenn Sie uns eine Rückmeldung senden, speichern wir Ihre Nachricht, die betroffene Seite und – nur wenn Sie sie angeben – Ihren Namen und Ihre E-Mail-Adresse, um Ihre Rückmeldung zu bearbeiten und Ihnen zu antworten. Rechtsgrundlage ist Art. 6 Abs. 1 Buchst. e DSGVO in Verbindung mit den Pflichten aus der BITV 2.0.
+privacy-feedback-retention = Wir löschen Rückmeldungen, sobald sie bearbeitet sind und keine Aufbewahrungspflicht mehr besteht.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = Das Portal setzt nur Cookies, die für seine Funktion nötig sind. Es gibt keine Werbung, keine Reichweitenmessung und keine Inhalte anderer Anbieter.
+privacy-cookie-language = „sprache“ merkt sich die von Ihnen gewählte Sprache für ein Jahr.
+privacy-cookie-form = „formular“ hält höchstens zehn Minuten lang fest, was Sie in ein Formular eingegeben haben, wenn es ohne JavaScript mit Fehlern zurückkam, damit nichts verloren geht.
+privacy-logs-heading = Server-Protokolle
+privacy-logs-text = Der Server protokolliert zur Fehlersuche und Sicherheit Zeitpunkt, aufgerufene Adresse und Ergebnis jeder Anfrage, nicht aber den Inhalt von Formularen.
+privacy-rights-heading = Ihre Rechte
+privacy-rights-text = Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch (Art. 15 bis 21 DSGVO).
+privacy-authority-text = Sie können sich bei der Aufsichtsbehörde beschweren: { $authority }.

@@ -1,0 +1,139 @@
+# English. Every user interface string lives here and in de/ and fr/.
+
+lang-name = English
+skip-to-content = Skip to main content
+official-site = Official service portal of { $region }
+language-switcher-label = Choose language
+footer-nav-label = Legal information and accessibility
+footer-imprint = Legal notice
+footer-privacy = Privacy
+footer-accessibility = Accessibility
+footer-easy-language = Easy-to-read German
+footer-sign-language = Sign language
+title-error-prefix = Error: { $title }
+manifest-description = Find public services and apply online.
+form-optional = optional
+contact-email = Email
+contact-phone = Phone
+
+home-title = Home
+home-heading = Service portal { $region }
+home-lead = Find the public services of { $region } and its municipalities here – and complete many of them online.
+home-about-heading = What you can expect here
+home-about-text = The service portal shows you which authority is responsible for your request where you live, which documents you need and what it costs. With a service account you keep your details, drafts and applications, and receive answers from the authorities in your mailbox.
+home-cards-label = About the portal
+home-card-easy-language = The portal explained in simple words.
+home-card-sign-language = Information in German Sign Language.
+home-card-accessibility = How accessible the portal is and how to report barriers.
+
+not-found-title = Page not found
+not-found-lead = The address is misspelled or the page no longer exists.
+not-found-home = Go to the home page
+not-found-report = Report a problem with this website
+
+error-page-title = Something went wrong
+error-page-lead = A technical problem prevented us from saving what you entered. Please try again later.
+error-page-reference = If you contact us about this, please quote this reference:
+
+offline-title = No connection
+offline-lead = Your device is not connected to the internet right now. You can continue as soon as the connection is back.
+offline-retry = Try again
+
+error-summary-title = Please check your entries
+error-bad-request = The request could not be processed. Please reload the page and try again.
+error-forbidden = This request is not allowed. Please reload the page.
+error-not-found = What you were looking for was not found.
+error-too-large = Your entry is too large to send. Please shorten it.
+error-too-many = Too many requests in a short time. Please wait a moment.
+error-internal = A technical problem prevented us from saving your entry. Please try again later.
+error-network = The server cannot be reached right now. Check your connection; what you entered is kept.
+
+accessibility-title = Accessibility statement
+accessibility-lead = { $operator } is committed to making the { $site } accessible, in accordance with federal and state disability equality law and the German Accessible Information Technology Ordinance (BITV 2.0). This statement applies to { $url }.
+accessibility-status-heading = Compliance status
+accessibility-status-text = The service portal is partially compliant with BITV 2.0 and the European standard EN 301 549 (which implements WCAG 2.1 level AA) because of the limitations listed below.
+accessibility-limitations-heading = Non-accessible content
+accessibility-limitation-sign-language = Videos in German Sign Language are not available yet. The "Sign language" page describes what they will show and how to get help until then.
+accessibility-limitation-easy-language = Easy-to-read German currently explains the portal itself, not yet every single public service.
+accessibility-limitation-external = Some links lead to websites of other authorities. Those authorities are responsible for their accessibility.
+accessibility-method-heading = Preparation of this statement
+accessibility-method-text = This statement was prepared on { $date } and is based on a self-assessment: every page is checked automatically against WCAG 2.1 level AA (axe-core) with every change, and every journey is tested using only the keyboard and without JavaScript.
+accessibility-contact-heading = Report barriers: contact
+accessibility-contact-text = Have you noticed barriers on this website? Do you need content in another, accessible form? Write to us using the form below, by email, or call us.
+accessibility-enforcement-heading = Enforcement procedure
+accessibility-enforcement-text = If you have received no answer, or no satisfactory answer, to your feedback, you can turn to the conciliation body. The procedure is free of charge and you do not need legal representation.
+
+feedback-heading = Feedback on accessibility
+feedback-intro = Only your message is required. If you give an email address, we will answer you.
+feedback-name-label = Your name
+feedback-name-hint = So that we can address you.
+feedback-email-label = Your email address
+feedback-email-hint = Only if you would like an answer. For example: name@example.com
+feedback-page-label = Page concerned
+feedback-page-hint = The address or the name of the page, for example: Home
+feedback-message-label = Your message
+feedback-message-hint = Please describe what did not work. At most 5000 characters.
+feedback-name-too-long = Your name must be 200 characters or fewer.
+feedback-email-invalid-email = Enter an email address in the correct format, like name@example.com.
+feedback-email-too-long = Your email address must be 254 characters or fewer.
+feedback-page-too-long = The page concerned must be 500 characters or fewer.
+feedback-message-required = Enter your message.
+feedback-message-too-long = Your message must be 5000 characters or fewer.
+feedback-submit = Send feedback
+feedback-sending = Sending …
+feedback-success-title = Thank you for your feedback
+feedback-success-body = We have received your message. We will look into it and get back to you if you gave an email address.
+feedback-back-to-statement = Back to the accessibility statement
+
+easy-language-title = Easy-to-read information
+easy-what-heading = What is the service portal?
+easy-what-1 = The service portal is a website of { $region }.
+easy-what-2 = Here you find offices and authorities. For example: the citizens' office where you live.
+easy-what-3 = You see: Which office helps me? What do I need to bring? What does it cost?
+easy-how-heading = What can I do here?
+easy-how-1 = You can make many applications on the internet. Then you do not need to go to the office.
+easy-how-2 = With a service account you can save your details. Then you do not need to write them again every time.
+easy-how-3 = The office writes you an answer. The answer arrives in your mailbox in the service portal.
+easy-help-heading = Who helps me?
+easy-help-1 = Is something hard to understand? Then ask at the citizens' office where you live.
+easy-help-2 = You can also bring a person you trust.
+easy-barrier-heading = Something does not work?
+easy-barrier-1 = We want everybody to be able to use the service portal.
+easy-barrier-2 = Does something not work for you? Then please write to us.
+easy-barrier-link = You can write to us here.
+
+sign-language-title = Sign language
+sign-language-lead = On this page we explain the service portal in German Sign Language (DGS).
+sign-videos-heading = The videos
+sign-videos-text = The videos in German Sign Language are being produced. They will be shown here with subtitles and explain these topics:
+sign-topic-portal = what the service portal is and who runs it,
+sign-topic-search = how to find services and the responsible authority,
+sign-topic-account = how to create and use a service account,
+sign-topic-apply = how to apply online and read answers in the mailbox,
+sign-topic-barrier = how to report barriers to us.
+sign-help-heading = Help until then
+sign-help-text = If you have questions, send us an email. We will answer in writing and in plain language.
+
+imprint-title = Legal notice
+imprint-operator-heading = Publisher
+imprint-represented-by = Represented by { $who }.
+imprint-software-heading = Software
+imprint-software-text = The service portal is free software under the EUPL-1.2, the open-source licence of public administrations in Europe.
+
+privacy-title = Privacy
+privacy-lead = What data the service portal processes, why, and for how long.
+privacy-controller-heading = Controller
+privacy-controller-text = The controller is { $operator }, reachable at { $email }.
+privacy-officer-text = Data protection officer: { $officer }, reachable at { $email }.
+privacy-feedback-heading = Feedback on accessibility
+privacy-feedback-text = When you send us feedback, we store your message, the page concerned and – only if you give them – your name and email address, in order to handle your feedback and answer you. The legal basis is Art. 6(1)(e) GDPR together with the duties under BITV 2.0.
+privacy-feedback-retention = We delete feedback once it has been handled and no retention duty applies any more.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = The portal only sets cookies it needs to work. There is no advertising, no audience measurement and no content from other providers.
+privacy-cookie-language = "sprache" remembers the language you chose for one year.
+privacy-cookie-form = "formular" keeps what you typed into a form for at most ten minutes when it came back with errors without JavaScript, so nothing is lost.
+privacy-logs-heading = Server logs
+privacy-logs-text = For troubleshooting and security, the server logs the time, the address requested and the result of each request, but not the content of forms.
+privacy-rights-heading = Your rights
+privacy-rights-text = You have the right of access, rectification, erasure, restriction of processing and objection (Art. 15 to 21 GDPR).
+privacy-authority-text = You may lodge a complaint with the supervisory authority: { $authority }.

@@ -1,0 +1,139 @@
+# Français. Chaque texte de l'interface se trouve ici ainsi que dans de/ et en/.
+
+lang-name = Français
+skip-to-content = Aller au contenu principal
+official-site = Portail de services officiel du Land de { $region }
+language-switcher-label = Choisir la langue
+footer-nav-label = Informations légales et accessibilité
+footer-imprint = Mentions légales
+footer-privacy = Protection des données
+footer-accessibility = Accessibilité
+footer-easy-language = Allemand facile à lire
+footer-sign-language = Langue des signes
+title-error-prefix = Erreur : { $title }
+manifest-description = Trouver les services administratifs et faire ses démarches en ligne.
+form-optional = facultatif
+contact-email = Courriel
+contact-phone = Téléphone
+
+home-title = Accueil
+home-heading = Portail de services { $region }
+home-lead = Retrouvez ici les services administratifs du Land de { $region } et de ses communes – et effectuez-en beaucoup en ligne.
+home-about-heading = Ce que vous trouverez ici
+home-about-text = Le portail vous indique quelle administration est compétente pour votre démarche là où vous habitez, quels documents sont nécessaires et ce que cela coûte. Avec un compte de services, vous conservez vos données, brouillons et demandes et recevez les réponses des administrations dans votre boîte de réception.
+home-cards-label = À propos du portail
+home-card-easy-language = Le portail expliqué avec des mots simples.
+home-card-sign-language = Informations en langue des signes allemande.
+home-card-accessibility = Le niveau d'accessibilité du portail et comment nous signaler un obstacle.
+
+not-found-title = Page introuvable
+not-found-lead = L'adresse est mal orthographiée ou la page n'existe plus.
+not-found-home = Aller à la page d'accueil
+not-found-report = Signaler un problème sur ce site
+
+error-page-title = Une erreur s'est produite
+error-page-lead = Un problème technique nous a empêchés d'enregistrer votre saisie. Veuillez réessayer plus tard.
+error-page-reference = Si vous nous contactez à ce sujet, indiquez cette référence :
+
+offline-title = Pas de connexion
+offline-lead = Votre appareil n'est pas connecté à Internet pour le moment. Vous pourrez continuer dès que la connexion sera rétablie.
+offline-retry = Réessayer
+
+error-summary-title = Veuillez vérifier votre saisie
+error-bad-request = La demande n'a pas pu être traitée. Veuillez recharger la page et réessayer.
+error-forbidden = Cette demande n'est pas autorisée. Veuillez recharger la page.
+error-not-found = L'élément recherché est introuvable.
+error-too-large = Votre saisie est trop volumineuse pour être envoyée. Veuillez la raccourcir.
+error-too-many = Trop de demandes en peu de temps. Veuillez patienter un instant.
+error-internal = Un problème technique nous a empêchés d'enregistrer votre saisie. Veuillez réessayer plus tard.
+error-network = Le serveur est injoignable pour le moment. Vérifiez votre connexion ; votre saisie est conservée.
+
+accessibility-title = Déclaration d'accessibilité
+accessibility-lead = { $operator } s'engage à rendre le { $site } accessible, conformément au droit fédéral et régional de l'égalité des personnes handicapées et au règlement allemand sur l'accessibilité des technologies de l'information (BITV 2.0). Cette déclaration s'applique à { $url }.
+accessibility-status-heading = État de conformité
+accessibility-status-text = Le portail est partiellement conforme à la BITV 2.0 et à la norme européenne EN 301 549 (qui transpose les WCAG 2.1 niveau AA) en raison des limites indiquées ci-dessous.
+accessibility-limitations-heading = Contenus non accessibles
+accessibility-limitation-sign-language = Les vidéos en langue des signes allemande ne sont pas encore disponibles. La page « Langue des signes » décrit ce qu'elles montreront et comment obtenir de l'aide d'ici là.
+accessibility-limitation-easy-language = L'allemand facile à lire explique pour l'instant le portail lui-même, pas encore chaque service administratif.
+accessibility-limitation-external = Certains liens mènent aux sites d'autres administrations. Celles-ci sont responsables de leur accessibilité.
+accessibility-method-heading = Établissement de cette déclaration
+accessibility-method-text = Cette déclaration a été établie le { $date } sur la base d'une auto-évaluation : chaque page est vérifiée automatiquement selon les WCAG 2.1 niveau AA (axe-core) à chaque modification, et chaque parcours est testé uniquement au clavier et sans JavaScript.
+accessibility-contact-heading = Signaler un obstacle : contact
+accessibility-contact-text = Vous avez constaté des obstacles sur ce site ? Vous avez besoin d'un contenu sous une autre forme accessible ? Écrivez-nous avec le formulaire ci-dessous, par courriel, ou appelez-nous.
+accessibility-enforcement-heading = Procédure de conciliation
+accessibility-enforcement-text = Si vous n'avez reçu aucune réponse, ou aucune réponse satisfaisante, à votre message, vous pouvez vous adresser à l'organe de conciliation. La procédure est gratuite et ne nécessite pas d'avocat.
+
+feedback-heading = Vos remarques sur l'accessibilité
+feedback-intro = Seul votre message est obligatoire. Si vous indiquez une adresse électronique, nous vous répondrons.
+feedback-name-label = Votre nom
+feedback-name-hint = Pour que nous puissions nous adresser à vous.
+feedback-email-label = Votre adresse électronique
+feedback-email-hint = Seulement si vous souhaitez une réponse. Par exemple : nom@exemple.fr
+feedback-page-label = Page concernée
+feedback-page-hint = L'adresse ou le nom de la page, par exemple : Accueil
+feedback-message-label = Votre message
+feedback-message-hint = Décrivez ce qui n'a pas fonctionné. 5000 caractères au maximum.
+feedback-name-too-long = Votre nom ne doit pas dépasser 200 caractères.
+feedback-email-invalid-email = Saisissez une adresse électronique au bon format, par exemple nom@exemple.fr.
+feedback-email-too-long = Votre adresse électronique ne doit pas dépasser 254 caractères.
+feedback-page-too-long = La page concernée ne doit pas dépasser 500 caractères.
+feedback-message-required = Saisissez votre message.
+feedback-message-too-long = Votre message ne doit pas dépasser 5000 caractères.
+feedback-submit = Envoyer
+feedback-sending = Envoi en cours …
+feedback-success-title = Merci pour votre message
+feedback-success-body = Nous avons bien reçu votre message. Nous allons l'examiner et vous répondrons si vous avez indiqué une adresse électronique.
+feedback-back-to-statement = Retour à la déclaration d'accessibilité
+
+easy-language-title = Informations faciles à lire
+easy-what-heading = Qu'est-ce que le portail de services ?
+easy-what-1 = Le portail de services est un site Internet du Land de { $region }.
+easy-what-2 = Vous y trouvez les services et les administrations. Par exemple : le bureau des citoyens de votre commune.
+easy-what-3 = Vous voyez : Quel service m'aide ? Que dois-je apporter ? Combien ça coûte ?
+easy-how-heading = Que puis-je faire ici ?
+easy-how-1 = Vous pouvez faire beaucoup de demandes sur Internet. Vous n'avez alors pas besoin d'aller au bureau.
+easy-how-2 = Avec un compte de services, vous pouvez enregistrer vos données. Vous n'avez pas besoin de les écrire à chaque fois.
+easy-how-3 = L'administration vous écrit une réponse. La réponse arrive dans votre boîte de réception du portail.
+easy-help-heading = Qui peut m'aider ?
+easy-help-1 = Vous ne comprenez pas quelque chose ? Demandez au bureau des citoyens de votre commune.
+easy-help-2 = Vous pouvez aussi venir avec une personne de confiance.
+easy-barrier-heading = Quelque chose ne marche pas ?
+easy-barrier-1 = Nous voulons que tout le monde puisse utiliser le portail.
+easy-barrier-2 = Quelque chose ne marche pas pour vous ? Écrivez-nous.
+easy-barrier-link = Vous pouvez nous écrire ici.
+
+sign-language-title = Langue des signes
+sign-language-lead = Sur cette page, nous expliquons le portail en langue des signes allemande (DGS).
+sign-videos-heading = Les vidéos
+sign-videos-text = Les vidéos en langue des signes allemande sont en cours de réalisation. Elles seront présentées ici avec des sous-titres et expliqueront ces sujets :
+sign-topic-portal = ce qu'est le portail et qui le gère,
+sign-topic-search = comment trouver les services et l'administration compétente,
+sign-topic-account = comment créer et utiliser un compte de services,
+sign-topic-apply = comment faire une demande en ligne et lire les réponses dans la boîte de réception,
+sign-topic-barrier = comment nous signaler un obstacle.
+sign-help-heading = De l'aide d'ici là
+sign-help-text = Si vous avez des questions, écrivez-nous un courriel. Nous vous répondrons par écrit, dans un langage simple.
+
+imprint-title = Mentions légales
+imprint-operator-heading = Éditeur
+imprint-represented-by = Représenté par { $who }.
+imprint-software-heading = Logiciel
+imprint-software-text = Le portail est un logiciel libre sous licence EUPL-1.2, la licence open source des administrations publiques en Europe.
+
+privacy-title = Protection des données
+privacy-lead = Quelles données le portail traite, dans quel but et pour combien de temps.
+privacy-controller-heading = Responsable du traitement
+privacy-controller-text = Le responsable du traitement est { $operator }, joignable à { $email }.
+privacy-officer-text = Délégué à la protection des données : { $officer }, joignable à { $email }.
+privacy-feedback-heading = Remarques sur l'accessibilité
+privacy-feedback-text = Lorsque vous nous envoyez un message, nous enregistrons votre message, la page concernée et – seulement si vous les indiquez – votre nom et votre adresse électronique, afin de traiter votre message et de vous répondre. La base juridique est l'article 6, paragraphe 1, point e) du RGPD, en lien avec les obligations de la BITV 2.0.
+privacy-feedback-retention = Nous supprimons les messages une fois traités, lorsqu'aucune obligation de conservation ne s'applique plus.
+privacy-cookies-heading = Cookies
+privacy-cookies-text = Le portail ne dépose que les cookies nécessaires à son fonctionnement. Il n'y a ni publicité, ni mesure d'audience, ni contenu d'autres fournisseurs.
+privacy-cookie-language = « sprache » retient la langue choisie pendant un an.
+privacy-cookie-form = « formular » conserve au plus dix minutes ce que vous avez saisi dans un formulaire revenu avec des erreurs sans JavaScript, afin que rien ne soit perdu.
+privacy-logs-heading = Journaux du serveur
+privacy-logs-text = Pour la recherche d'erreurs et la sécurité, le serveur enregistre l'heure, l'adresse demandée et le résultat de chaque requête, mais pas le contenu des formulaires.
+privacy-rights-heading = Vos droits
+privacy-rights-text = Vous disposez d'un droit d'accès, de rectification, d'effacement, de limitation du traitement et d'opposition (articles 15 à 21 du RGPD).
+privacy-authority-text = Vous pouvez introduire une réclamation auprès de l'autorité de contrôle : { $authority }.

@@ -1,0 +1,9 @@
+//! Server functions, grouped by area. Each is a public HTTP endpoint under `/api/`: it
+//! authorizes itself, parses into domain types, calls the storage layer and maps errors.
+//! Server-only code lives inside the function bodies, so this module compiles to WASM as
+//! the client stubs.
+
+pub mod error;
+pub mod feedback;
+
+pub use error::AppError;

@@ -1,0 +1,75 @@
+//! The HTML shell and the route table; nothing else.
+
+use crate::ui::context::use_page;
+use crate::ui::layout::Layout;
+use crate::ui::pages::{
+    accessibility::{AccessibilityPage, FeedbackThanksPage},
+    easy_language::EasyLanguagePage,
+    error::{ErrorPage, NotFoundPage, OfflinePage},
+    home::HomePage,
+    legal::{ImprintPage, PrivacyPage},
+    sign_language::SignLanguagePage,
+};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The document around every page. Runs on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use crate::ui::context::PageContext;
+    use leptos_meta::MetaTags;
+
+    let page = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<PageContext>().cloned())
+        .unwrap_or_default();
+    provide_context(leptos::nonce::Nonce::from_value(page.nonce.clone()));
+    provide_context(page.clone());
+    let register_worker =
+        "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('/sw.js'); }";
+    view! {
+        <!DOCTYPE html>
+        <html lang=page.locale.as_str()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#003064"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <link rel="stylesheet" href="/vendor/kern/kern.min.css"/>
+                <link rel="stylesheet" href="/pkg/serviceportal.css"/>
+                <HydrationScripts options islands=cfg!(feature = "islands")/>
+                <script nonce=page.nonce.clone()>{register_worker}</script>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = use_page().locale;
+    view! {
+        <Router>
+            <Layout locale>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("barrierefreiheit") view=AccessibilityPage/>
+                    <Route path=path!("barrierefreiheit/danke") view=FeedbackThanksPage/>
+                    <Route path=path!("leichte-sprache") view=EasyLanguagePage/>
+                    <Route path=path!("gebaerdensprache") view=SignLanguagePage/>
+                    <Route path=path!("impressum") view=ImprintPage/>
+                    <Route path=path!("datenschutz") view=PrivacyPage/>
+                    <Route path=path!("offline") view=OfflinePage/>
+                    <Route path=path!("fehler") view=ErrorPage/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

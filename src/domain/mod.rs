@@ -1,0 +1,9 @@
+//! Domain types shared by the browser and the server.
+//!
+//! Everything here compiles to WASM: parsing, validation and the form models. The browser
+//! uses it for instant feedback, the server runs the very same code again and is the authority.
+
+pub mod feedback;
+pub mod fields;
+pub mod locale;
+pub mod site;

@@ -1,0 +1,115 @@
+//! The `serviceportal` command and its subcommands.
+
+use crate::server::assets;
+use crate::server::clock::Clock;
+use crate::server::config::Config;
+use crate::server::db::Db;
+use crate::server::state::AppState;
+use crate::server::{http, jobs, serve, telemetry};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(name = "serviceportal", version, about = "Citizen service portal")]
+pub struct Cli {
+    /// The settings file; every key can also be set by environment variables.
+    #[arg(
+        long,
+        env = "PORTAL_CONFIG",
+        default_value = "Leptos.toml",
+        global = true
+    )]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the portal (migrates the database first unless told not to).
+    Serve {
+        /// Do not migrate on start (for deployments that migrate in a separate step).
+        #[arg(long)]
+        no_migrate: bool,
+    },
+    /// Create or update the database schema.
+    Migrate,
+    /// Write brotli and gzip copies of the static assets next to them.
+    Precompress,
+    /// Validate the settings and print them (secrets show as references only).
+    CheckConfig,
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    let config = match Config::load(&cli.config) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(config.server.log_format);
+    let result = match cli.command {
+        Command::Serve { no_migrate } => serve(config, !no_migrate).await,
+        Command::Migrate => migrate(&config).await,
+        Command::Precompress => assets::precompress(&config.server.site_root)
+            .map(|n| println!("compressed {n} files"))
+            .map_err(|e| format!("precompressing {}: {e}", config.server.site_root.display())),
+        Command::CheckConfig => {
+            println!("{config:#?}");
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<(), String> {
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    db.close().await;
+    println!("database is up to date");
+    Ok(())
+}
+
+async fn serve(config: Config, migrate: bool) -> Result<(), String> {
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    if migrate && config.server.migrate_on_start {
+        db.migrate().await.map_err(|e| e.to_string())?;
+    }
+    let listen = config.server.listen;
+    let header_timeout = Duration::from_secs(config.server.header_read_timeout_secs);
+    let state = AppState::new(config, db.clone(), Clock::System);
+    if state.assets.urls.is_empty() {
+        tracing::warn!(site_root = %state.config.server.site_root.display(), "no built assets found: run `make build`");
+    }
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
+    tracing::info!("serving {} on http://{listen}", state.config.site.name);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let housekeeping = jobs::spawn(state.clone(), stopped);
+    serve::serve(
+        listener,
+        http::router(state),
+        header_timeout,
+        serve::shutdown_signal(),
+    )
+    .await;
+    let _ = stop.send(true);
+    let _ = housekeeping.await;
+    db.close().await;
+    Ok(())
+}

@@ -1,0 +1,234 @@
+//! The HTTP application: routes, middleware, static files.
+
+use crate::api::AppError;
+use crate::app::{App, shell};
+use crate::domain::locale::{LOCALE_COOKIE, Locale};
+use crate::server::security::{self, CspNonce};
+use crate::server::{cookies, flash, pwa, request::cookie_from, state::AppState};
+use crate::ui::context::PageContext;
+use axum::body::{Body, to_bytes};
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{BoxError, Json, Router};
+use http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, LOCATION, SET_COOKIE};
+use http::{HeaderValue, StatusCode};
+use leptos::prelude::provide_context;
+use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use serde::Deserialize;
+use std::convert::Infallible;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Builds the whole application for `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let app_fn = {
+        let options = state.leptos.clone();
+        move || shell(options.clone())
+    };
+    let not_found = leptos_axum::render_app_to_stream_with_context(context.clone(), app_fn.clone());
+    let static_files = ServeDir::new(&state.config.server.site_root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(tower::service_fn(move |req: Request| {
+            let render = not_found.clone();
+            async move { Ok::<_, Infallible>(render(req).await) }
+        }));
+    let limits = &state.config.server;
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/sprache/{lang}", get(switch_language))
+        .route("/manifest.webmanifest", get(pwa::manifest))
+        .route("/sw.js", get(pwa::service_worker))
+        .leptos_routes_with_context(&state, routes, context, app_fn)
+        .fallback_service(static_files)
+        .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn_with_state(state.clone(), page_context))
+        .layer(middleware::from_fn_with_state(state.clone(), security::guard_state_changes))
+        .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(DefaultBodyLimit::max(limits.body_limit_bytes))
+        .layer(RequestBodyLimitLayer::new(limits.body_limit_bytes))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(
+            ServiceBuilder::new()
+                .layer(CatchPanicLayer::custom(|_| {
+                    tracing::error!("a request handler panicked");
+                    security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error")
+                }))
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                }))
+                .layer(HandleErrorLayer::new(overloaded))
+                .load_shed()
+                .concurrency_limit(limits.max_concurrent_requests)
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(limits.request_timeout_secs),
+                )),
+        )
+        .with_state(state)
+}
+
+async fn overloaded(_: BoxError) -> Response {
+    security::plain(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Service busy, please try again",
+    )
+}
+
+/// Gathers what pages need to know about this request (language, nonce, left-over form
+/// state) before anything renders.
+async fn page_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let locale = Locale::negotiate(
+        cookie_from(headers, &cookies::name(&state.config, LOCALE_COOKIE)).as_deref(),
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+        state.config.site.default_locale,
+    );
+    let flash = if req.method() == http::Method::GET {
+        flash::load(&state, headers).await
+    } else {
+        Default::default()
+    };
+    let context = PageContext {
+        locale,
+        nonce: req
+            .extensions()
+            .get::<CspNonce>()
+            .map(|n| n.0.clone())
+            .unwrap_or_default(),
+        site: state.site.clone(),
+        path: req
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_owned(),
+        flash,
+        asset_version: state.assets.version.as_str().into(),
+    };
+    req.extensions_mut().insert(context);
+    next.run(req).await
+}
+
+/// Gives server function errors their proper status: the framework answers every error
+/// with 500, and a client's mistake is not the server's.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let is_server_fn = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    if !is_server_fn
+        || response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let error = serde_json::from_slice::<AppError>(&bytes).unwrap_or(AppError::Internal {
+        correlation_id: String::new(),
+    });
+    parts.status =
+        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+async fn healthz() -> impl IntoResponse {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Ready when the database answers; load balancers take the instance out otherwise.
+async fn readyz(State(state): State<AppState>) -> Response {
+    if state.db.is_ready().await {
+        Json(serde_json::json!({ "status": "ready" })).into_response()
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "database unavailable" })),
+        )
+            .into_response()
+    }
+}
+
+#[derive(Deserialize)]
+struct Back {
+    zurueck: Option<String>,
+}
+
+/// The language switcher: plain links, so it works without JavaScript. Remembers the
+/// choice for a year and returns to the page it came from.
+async fn switch_language(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    Query(back): Query<Back>,
+) -> Response {
+    let Some(locale) = Locale::from_tag(&lang) else {
+        return security::plain(StatusCode::NOT_FOUND, "Unknown language");
+    };
+    let target = back
+        .zurueck
+        .filter(|p| is_local_path(p))
+        .unwrap_or_else(|| "/".into());
+    let cookie = cookies::set(
+        &state.config,
+        LOCALE_COOKIE,
+        locale.as_str(),
+        365 * 24 * 3600,
+        true,
+    );
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    for (name, value) in [(LOCATION, target), (SET_COOKIE, cookie)] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().append(name, value);
+        }
+    }
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+    response
+}
+
+/// Only paths on this site: no scheme, no `//host`, no backslashes browsers might fold.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert!(is_local_path("/barrierefreiheit?x=1#y"));
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nb",
+        ] {
+            assert!(!is_local_path(bad), "{bad}");
+        }
+    }
+}

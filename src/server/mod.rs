@@ -1,0 +1,18 @@
+//! Server-only code: settings, state, storage, HTTP, background jobs.
+
+pub mod assets;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod cookies;
+pub mod db;
+pub mod flash;
+pub mod http;
+pub mod jobs;
+pub mod pwa;
+pub mod request;
+pub mod security;
+pub mod serve;
+pub mod state;
+pub mod storage;
+pub mod telemetry;

@@ -1,0 +1,4 @@
+//! All SQL lives here, one module per aggregate, identical on SQLite and PostgreSQL.
+
+pub mod feedback;
+pub mod flash;

@@ -1,0 +1,54 @@
+//! Small building blocks shared by pages.
+
+use crate::i18n::text_with;
+use crate::ui::context::use_page;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The document title: "<page> – <portal>", prefixed with "Fehler:" (localized) while the
+/// page shows errors, so screen reader users hear it first.
+#[component]
+pub fn PageTitle(#[prop(into)] title: String, #[prop(optional)] has_errors: bool) -> impl IntoView {
+    let page = use_page();
+    let full = document_title(&title, &page.site.name, has_errors, page.locale);
+    view! { <Title text=full/> }
+}
+
+pub fn document_title(
+    title: &str,
+    site: &str,
+    has_errors: bool,
+    locale: crate::domain::locale::Locale,
+) -> String {
+    let plain = format!("{title} – {site}");
+    if has_errors {
+        text_with(locale, "title-error-prefix", &[("title", plain)])
+    } else {
+        plain
+    }
+}
+
+/// A page's main heading with an optional lead paragraph.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] title: String,
+    #[prop(optional, into)] lead: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="kern-hgroup page-heading">
+            <h1 class="kern-heading-x-large">{title}</h1>
+            {lead.map(|lead| view! { <p class="kern-body kern-body--large">{lead}</p> })}
+        </div>
+    }
+}
+
+/// A section with a heading and paragraphs, each a message of the locale files.
+#[component]
+pub fn TextSection(#[prop(into)] heading: String, paragraphs: Vec<String>) -> impl IntoView {
+    view! {
+        <section class="text-section">
+            <h2 class="kern-heading-medium">{heading}</h2>
+            {paragraphs.into_iter().map(|p| view! { <p class="kern-body">{p}</p> }).collect_view()}
+        </section>
+    }
+}

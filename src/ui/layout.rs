@@ -1,0 +1,125 @@
+//! The frame of every page: skip link, header with language switcher, main, footer.
+
+use crate::domain::locale::Locale;
+use crate::i18n::text;
+use crate::ui::context::{t, use_page};
+use leptos::prelude::*;
+
+#[component]
+pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
+    let page = use_page();
+    let site = page.site.clone();
+    view! {
+        <a class="skip-link" href="#inhalt">{t("skip-to-content")}</a>
+        <div class="kern-kopfzeile">
+            <div class="kern-container kern-kopfzeile__content">
+                <span class="kern-kopfzeile__label">
+                    {text_for(locale, "official-site", &site.region_name)}
+                </span>
+            </div>
+        </div>
+        <header class="site-header">
+            <div class="kern-container site-header__inner">
+                <a class="site-header__name" href="/">
+                    <img src="/icons/icon.svg" alt="" width="40" height="40"/>
+                    <span>{site.name.clone()}</span>
+                </a>
+                <LanguageSwitcher current=locale path=page.path.clone()/>
+            </div>
+        </header>
+        <main id="inhalt" class="kern-container site-main" tabindex="-1">
+            {children()}
+        </main>
+        <Footer/>
+    }
+}
+
+fn text_for(locale: Locale, key: &str, region: &str) -> String {
+    crate::i18n::text_with(locale, key, &[("region", region.to_owned())])
+}
+
+/// Plain links to `/sprache/<lang>`, which remember the choice and come back here.
+#[component]
+fn LanguageSwitcher(current: Locale, path: String) -> impl IntoView {
+    let back = encode_query_value(&path);
+    let links = Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            let is_current = locale == current;
+            view! {
+                <li>
+                    <a
+                        class="kern-link"
+                        href=format!("/sprache/{}?zurueck={back}", locale.as_str())
+                        lang=locale.as_str()
+                        hreflang=locale.as_str()
+                        aria-current=is_current.then_some("true")
+                    >
+                        {locale.endonym()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="language-switcher" aria-label=text(current, "language-switcher-label")>
+            <span class="kern-icon kern-icon--language" aria-hidden="true"></span>
+            <ul class="kern-list kern-list--horizontal">{links}</ul>
+        </nav>
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/`.
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let page = use_page();
+    let links = [
+        ("/impressum", "footer-imprint"),
+        ("/datenschutz", "footer-privacy"),
+        ("/barrierefreiheit", "footer-accessibility"),
+        ("/leichte-sprache", "footer-easy-language"),
+        ("/gebaerdensprache", "footer-sign-language"),
+    ];
+    view! {
+        <footer class="site-footer">
+            <div class="kern-container">
+                <nav aria-label=t("footer-nav-label")>
+                    <ul class="kern-list kern-list--horizontal site-footer__links">
+                        {links
+                            .into_iter()
+                            .map(|(href, key)| view! { <li><a class="kern-link" href=href>{t(key)}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <p class="kern-body kern-body--small">{page.site.operator.name.clone()}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_query_value;
+
+    #[test]
+    fn the_way_back_survives_as_one_query_value() {
+        assert_eq!(
+            encode_query_value("/suche?q=a b&ort=1"),
+            "/suche%3Fq%3Da%20b%26ort%3D1"
+        );
+        assert_eq!(encode_query_value("/straße"), "/stra%C3%9Fe");
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per page (or small family of pages).
+
+pub mod accessibility;
+pub mod easy_language;
+pub mod error;
+pub mod feedback_form;
+pub mod home;
+pub mod legal;
+pub mod sign_language;
