@@ -26,6 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     provide_context(leptos::nonce::Nonce::from_value(page.nonce.clone()));
     provide_context(page.clone());
+    provide_context(options.clone());
     let register_worker =
         "if ('serviceWorker' in navigator) { navigator.serviceWorker.register('/sw.js'); }";
     view! {
@@ -40,7 +41,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="stylesheet" href="/vendor/kern/kern.min.css"/>
                 <link rel="stylesheet" href="/pkg/serviceportal.css"/>
-                <HydrationScripts options islands=cfg!(feature = "islands")/>
+                // With islands, only pages that have one load the WASM (`IslandScripts`).
+                {(!cfg!(feature = "islands")).then(|| view! { <HydrationScripts options/> })}
                 <script nonce=page.nonce.clone()>{register_worker}</script>
                 <MetaTags/>
             </head>

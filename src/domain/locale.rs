@@ -71,10 +71,10 @@ fn best_accepted(header: &str) -> Option<Locale> {
         if weight <= 0.0 {
             continue;
         }
-        if let Some(locale) = Locale::from_tag(tag) {
-            if best.is_none_or(|(_, w)| weight > w) {
-                best = Some((locale, weight));
-            }
+        if let Some(locale) = Locale::from_tag(tag)
+            && best.is_none_or(|(_, w)| weight > w)
+        {
+            best = Some((locale, weight));
         }
     }
     best.map(|(locale, _)| locale)

@@ -23,7 +23,11 @@ impl AssetManifest {
         for dir in CACHED_DIRS {
             collect(&site_root.join(dir), &mut files);
         }
-        files.retain(|p| !matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz")));
+        // Not the compressed copies (the same files) nor TypeScript declarations.
+        files.retain(|p| {
+            let name = p.to_string_lossy();
+            !(name.ends_with(".br") || name.ends_with(".gz") || name.ends_with(".d.ts"))
+        });
         files.sort();
         let mut hasher = Sha256::new();
         let mut urls = Vec::new();

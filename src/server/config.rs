@@ -365,6 +365,7 @@ mod env_tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail decides the closure's error type
     fn environment_variables_override_the_file() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("Leptos.toml", include_str!("../../Leptos.toml"))?;

@@ -53,10 +53,10 @@ pub async fn store<T: Serialize>(state: &AppState, kind: &str, value: &T) -> Res
 /// Forgets the flash of `kind` (after the form went through).
 pub async fn clear(state: &AppState, kind: &str) {
     let cookie_name = cookies::name(&state.config, COOKIE);
-    if let Some(token) = request::cookie(&cookie_name).filter(|t| is_token(t)) {
-        if let Err(error) = storage::flash::delete(&state.db, &hash(&token), kind).await {
-            tracing::warn!(%error, "could not delete a flash");
-        }
+    if let Some(token) = request::cookie(&cookie_name).filter(|t| is_token(t))
+        && let Err(error) = storage::flash::delete(&state.db, &hash(&token), kind).await
+    {
+        tracing::warn!(%error, "could not delete a flash");
     }
 }
 

@@ -80,10 +80,10 @@ pub fn internal(what: &str, error: impl Display) -> AppError {
 /// A plain form post that failed on the server lands on the error page, which shows the
 /// correlation id; JavaScript callers get the error itself.
 pub fn fail(error: AppError) -> AppError {
-    if let AppError::Internal { correlation_id } = &error {
-        if wants_html() {
-            see_other(&format!("/fehler?kennung={correlation_id}"));
-        }
+    if let AppError::Internal { correlation_id } = &error
+        && wants_html()
+    {
+        see_other(&format!("/fehler?kennung={correlation_id}"));
     }
     error
 }

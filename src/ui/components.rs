@@ -35,7 +35,7 @@ pub fn PageHeading(
     #[prop(optional, into)] lead: Option<String>,
 ) -> impl IntoView {
     view! {
-        <div class="kern-hgroup page-heading">
+        <div class="page-heading">
             <h1 class="kern-heading-x-large">{title}</h1>
             {lead.map(|lead| view! { <p class="kern-body kern-body--large">{lead}</p> })}
         </div>
@@ -51,4 +51,15 @@ pub fn TextSection(#[prop(into)] heading: String, paragraphs: Vec<String>) -> im
             {paragraphs.into_iter().map(|p| view! { <p class="kern-body">{p}</p> }).collect_view()}
         </section>
     }
+}
+
+/// The scripts that wake up this page's islands. Pages with an island render it; every
+/// other page ships no JavaScript or WASM at all.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    let options = use_context::<LeptosOptions>();
+    cfg!(feature = "islands")
+        .then_some(options)
+        .flatten()
+        .map(|options| view! { <HydrationScripts options islands=true/> })
 }

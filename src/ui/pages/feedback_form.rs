@@ -138,6 +138,8 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
     let form = RwSignal::new(draft.form);
     let errors = RwSignal::new(draft.errors);
     let failure = RwSignal::new(None::<String>);
+    // The summary appears with a submit; before that, errors show only beside their fields.
+    let submitted = RwSignal::new(has_server_errors);
     let pending = RwSignal::new(false);
     let sent = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
@@ -170,8 +172,12 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
             errors.update(|e| replace_error(e, field, now));
         }
     };
-    // Leaving a field checks it.
-    let on_blur = move |field: FeedbackField| {
+    // Leaving a field checks it, unless focus goes to the submit button: an error appearing
+    // there would move the button away under the pointer, and the submit checks anyway.
+    let on_blur = move |field: FeedbackField, ev: leptos::ev::FocusEvent| {
+        if goes_to_submit(&ev) {
+            return;
+        }
         let now = form.with_untracked(|f| f.check(field));
         errors.update(|e| replace_error(e, field, now));
     };
@@ -181,6 +187,7 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
             return;
         }
         failure.set(None);
+        submitted.set(true);
         let current = form.get_untracked();
         if let Err(found) = current.parse() {
             errors.set(found.errors);
@@ -270,7 +277,7 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
                     aria-required="true"
                     prop:value=value
                     on:input=move |ev| on_input(field, event_target_value(&ev))
-                    on:blur=move |_| on_blur(field)
+                    on:blur=move |ev| on_blur(field, ev)
                 >
                     {initial}
                 </textarea>
@@ -289,7 +296,7 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
                     prop:value=value
                     value=initial
                     on:input=move |ev| on_input(field, event_target_value(&ev))
-                    on:blur=move |_| on_blur(field)
+                    on:blur=move |ev| on_blur(field, ev)
                 />
             }
             .into_any(),
@@ -314,10 +321,15 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
                 }}
             </div>
         }
+        .into_any()
     };
 
     let summary = move || {
-        let list = errors.get();
+        let list = if submitted.get() {
+            errors.get()
+        } else {
+            Vec::new()
+        };
         let failed = failure.get();
         (!list.is_empty() || failed.is_some()).then(|| {
             let title = text.with_value(|t| t.summary_title.clone());
@@ -353,7 +365,30 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
                     </div>
                 </div>
             }
+            .into_any()
         })
+    };
+
+    let form_view = move || {
+        view! {
+        <form
+            class="feedback-form"
+            method="post"
+            action="/api/feedback/submit"
+            novalidate
+            data-hydrated=move || hydrated.get().then_some("true")
+            on:submit=on_submit
+        >
+            {summary}
+            {FeedbackField::ALL.into_iter().map(field_view).collect_view()}
+            <button type="submit" class="kern-btn kern-btn--primary" aria-disabled=move || pending.get().then_some("true")>
+                <span class="kern-label">
+                    {move || text.with_value(|t| if pending.get() { t.sending.clone() } else { t.submit.clone() })}
+                </span>
+            </button>
+        </form>
+        }
+        .into_any()
     };
 
     view! {
@@ -373,25 +408,17 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
                 }
             }
         >
-            <form
-                class="feedback-form"
-                method="post"
-                action="/api/feedback/submit"
-                novalidate
-                data-hydrated=move || hydrated.get().then_some("true")
-                on:submit=on_submit
-            >
-                {summary}
-                {FeedbackField::ALL.into_iter().map(field_view).collect_view()}
-                <button type="submit" class="kern-btn kern-btn--primary" aria-disabled=move || pending.get().then_some("true")>
-                    <span class="kern-label">
-                        {move || text.with_value(|t| if pending.get() { t.sending.clone() } else { t.submit.clone() })}
-                    </span>
-                </button>
-            </form>
+            {form_view()}
         </Show>
     }
     .into_any()
+}
+
+fn goes_to_submit(ev: &leptos::ev::FocusEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.related_target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.get_attribute("type").as_deref() == Some("submit"))
 }
 
 fn replace_error(errors: &mut Errors, field: FeedbackField, now: Option<ErrorCode>) {
