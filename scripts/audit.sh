@@ -14,4 +14,6 @@ if [ -n "$(cargo tree -i rsa --features ssr,islands -e normal 2>/dev/null)" ]; t
   echo "audit: rsa is compiled into the server; the ignore of RUSTSEC-2023-0071 no longer holds" >&2
   exit 1
 fi
-cargo audit --db "$db" --no-fetch --ignore RUSTSEC-2023-0071 --deny warnings
+# RUSTSEC-2024-0436 (paste, unmaintained, no vulnerability) is a compile-time proc macro of
+# Leptos' either_of; it cannot be replaced from here. Every other warning fails the audit.
+cargo audit --db "$db" --no-fetch --ignore RUSTSEC-2023-0071 --ignore RUSTSEC-2024-0436 --deny warnings

@@ -217,3 +217,42 @@ async fn precompressed_assets_are_served_as_they_are() {
     assert_eq!(answer.header("content-encoding"), Some("br"));
     assert_eq!(answer.header("cache-control"), Some("no-cache"));
 }
+
+#[tokio::test]
+async fn over_https_cookies_are_host_bound_and_hsts_is_sent() {
+    let app = common::spawn_app_with(&[("site.base_url", "https://portal.example.de")]).await;
+    let page = app.get("/", &[]).await;
+    assert_eq!(
+        page.header("strict-transport-security"),
+        Some("max-age=31536000; includeSubDomains")
+    );
+    let switch = app.get("/sprache/fr", &[]).await;
+    let cookie = switch.header("set-cookie").expect("cookie");
+    assert!(cookie.starts_with("__Host-sprache=fr;"), "{cookie}");
+    assert!(
+        cookie.contains("; Secure") && cookie.contains("; Path=/"),
+        "{cookie}"
+    );
+    // The origin check follows the configured origin.
+    let answer = app
+        .post_form(
+            "/api/feedback/submit",
+            "form%5Bmessage%5D=x".into(),
+            &[("origin", "https://portal.example.de")],
+        )
+        .await;
+    assert_eq!(answer.status, 200);
+}
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let app = spawn_app().await;
+    let page = app
+        .get("/barrierefreiheit", &[("accept-encoding", "br")])
+        .await;
+    assert_eq!(page.header("content-encoding"), Some("br"));
+    let page = app
+        .get("/barrierefreiheit", &[("accept-encoding", "gzip")])
+        .await;
+    assert_eq!(page.header("content-encoding"), Some("gzip"));
+}

@@ -72,7 +72,15 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The data folder holds the SQLite database (by default) and, later, uploads.
+fn ensure_data_dir(config: &Config) -> Result<(), String> {
+    let dir = &config.server.data_dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the data folder {}: {e}", dir.display()))
+}
+
 async fn migrate(config: &Config) -> Result<(), String> {
+    ensure_data_dir(config)?;
     let db = Db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
@@ -83,6 +91,7 @@ async fn migrate(config: &Config) -> Result<(), String> {
 }
 
 async fn serve(config: Config, migrate: bool) -> Result<(), String> {
+    ensure_data_dir(&config)?;
     let db = Db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;

@@ -235,6 +235,13 @@ impl Config {
         {
             return invalid("database.url", "must start with sqlite: or postgres://");
         }
+        let smtp = &self.mail.smtp_url;
+        if !(smtp.is_empty() || smtp.starts_with("smtp://") || smtp.starts_with("smtps://")) {
+            return invalid(
+                "mail.smtp_url",
+                "must be empty (log only), smtp://… or smtps://…",
+            );
+        }
         if self.database.max_connections == 0 {
             return invalid("database.max_connections", "must be at least 1");
         }
@@ -324,6 +331,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("listen"), "{err}");
+        let err = load(&[("mail.smtp_url", "http://mail")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("mail.smtp_url"), "{err}");
         let err = load(&[("accessibility.statement_date", "gestern")])
             .unwrap_err()
             .to_string();

@@ -1,7 +1,7 @@
 //! Small building blocks shared by pages.
 
 use crate::i18n::text_with;
-use crate::ui::context::use_page;
+use crate::ui::context::{t, use_page};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -62,4 +62,23 @@ pub fn IslandScripts() -> impl IntoView {
         .then_some(options)
         .flatten()
         .map(|options| view! { <HydrationScripts options islands=true/> })
+}
+
+/// E-mail address (as a link) and phone number of whoever the page names.
+#[component]
+pub fn ContactList(email: String, phone: String) -> impl IntoView {
+    view! {
+        <dl class="kern-description-list">
+            <div class="kern-description-list-item">
+                <dt class="kern-description-list-item__key">{t("contact-email")}</dt>
+                <dd class="kern-description-list-item__value">
+                    <a class="kern-link" href=format!("mailto:{email}")>{email.clone()}</a>
+                </dd>
+            </div>
+            <div class="kern-description-list-item">
+                <dt class="kern-description-list-item__key">{t("contact-phone")}</dt>
+                <dd class="kern-description-list-item__value">{phone}</dd>
+            </div>
+        </dl>
+    }
 }

@@ -48,7 +48,16 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
 }
 
 pub fn config(database_url: &str, site_root: &std::path::Path) -> Config {
-    let figment = Figment::new()
+    config_with(database_url, site_root, &[])
+}
+
+/// Test settings with extra overrides, e.g. `("site.base_url", "https://…")`.
+pub fn config_with(
+    database_url: &str,
+    site_root: &std::path::Path,
+    extra: &[(&str, &str)],
+) -> Config {
+    let mut figment = Figment::new()
         .merge(Toml::file(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/Leptos.toml"
@@ -58,14 +67,25 @@ pub fn config(database_url: &str, site_root: &std::path::Path) -> Config {
         .merge(Serialized::default(
             "server.site_root",
             site_root.display().to_string(),
+        ))
+        .merge(Serialized::default(
+            "server.data_dir",
+            site_root.join("data").display().to_string(),
         ));
+    for (key, value) in extra {
+        figment = figment.merge(Serialized::default(key, value));
+    }
     Config::from_figment(figment).expect("test settings")
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database_url(dir.path()).await;
-    let config = config(&url, dir.path());
+    let config = config_with(&url, dir.path(), extra);
     let db = Db::connect(&config.database).await.expect("connect");
     db.migrate().await.expect("migrate");
     let state = AppState::new(config, db, Clock::fixed(1_800_000_000));

@@ -3,7 +3,9 @@
 
 use crate::api::feedback::{FEEDBACK_FLASH, FeedbackDraft};
 use crate::i18n::{text, text_with};
-use crate::ui::components::{IslandScripts, PageHeading, PageTitle, TextSection, document_title};
+use crate::ui::components::{
+    ContactList, IslandScripts, PageHeading, PageTitle, TextSection, document_title,
+};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::feedback_form::{FeedbackFormIsland, FeedbackText};
 use leptos::prelude::*;
@@ -62,18 +64,7 @@ pub fn AccessibilityPage() -> impl IntoView {
         <section class="text-section">
             <h2 class="kern-heading-medium">{t("accessibility-contact-heading")}</h2>
             <p class="kern-body">{t("accessibility-contact-text")}</p>
-            <dl class="kern-description-list">
-                <div class="kern-description-list-item">
-                    <dt class="kern-description-list-item__key">{t("contact-email")}</dt>
-                    <dd class="kern-description-list-item__value">
-                        <a class="kern-link" href=format!("mailto:{}", a11y.contact_email)>{a11y.contact_email.clone()}</a>
-                    </dd>
-                </div>
-                <div class="kern-description-list-item">
-                    <dt class="kern-description-list-item__key">{t("contact-phone")}</dt>
-                    <dd class="kern-description-list-item__value">{a11y.contact_phone.clone()}</dd>
-                </div>
-            </dl>
+            <ContactList email=a11y.contact_email.clone() phone=a11y.contact_phone.clone()/>
         </section>
         <section class="text-section feedback-section" id="feedback-form" aria-labelledby="feedback-heading">
             <h2 id="feedback-heading" class="kern-heading-medium">{t("feedback-heading")}</h2>

@@ -1,7 +1,7 @@
 //! `/impressum` and `/datenschutz`: who runs the portal and what it does with data.
 
 use crate::i18n::text_with;
-use crate::ui::components::{PageHeading, PageTitle, TextSection};
+use crate::ui::components::{ContactList, PageHeading, PageTitle, TextSection};
 use crate::ui::context::{t, use_page};
 use leptos::prelude::*;
 
@@ -27,18 +27,7 @@ pub fn ImprintPage() -> impl IntoView {
                 {format!("{} {}", op.postcode, op.city)}
             </address>
             <p class="kern-body">{represented}</p>
-            <dl class="kern-description-list">
-                <div class="kern-description-list-item">
-                    <dt class="kern-description-list-item__key">{t("contact-email")}</dt>
-                    <dd class="kern-description-list-item__value">
-                        <a class="kern-link" href=format!("mailto:{}", op.email)>{op.email.clone()}</a>
-                    </dd>
-                </div>
-                <div class="kern-description-list-item">
-                    <dt class="kern-description-list-item__key">{t("contact-phone")}</dt>
-                    <dd class="kern-description-list-item__value">{op.phone.clone()}</dd>
-                </div>
-            </dl>
+            <ContactList email=op.email.clone() phone=op.phone.clone()/>
         </section>
         <TextSection heading=t("imprint-software-heading") paragraphs=vec![t("imprint-software-text")]/>
     }
