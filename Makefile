@@ -74,7 +74,7 @@ unit-tests:
 
 ## The integration tests again on a throwaway PostgreSQL 15 cluster.
 pg-tests:
-	scripts/with-postgres.sh cargo test --features ssr,islands --tests
+	scripts/with-postgres.sh cargo test --features ssr,islands --test '*'
 
 audit:
 	scripts/audit.sh

@@ -205,7 +205,9 @@ async fn without_javascript_a_refused_post_keeps_what_was_typed() {
     );
     assert_eq!(stored(&app).await, 0);
 
-    let page = app.get("/barrierefreiheit", &[("cookie", &cookie)]).await;
+    let page = app
+        .get("/barrierefreiheit", &[("cookie", &cookie), ACCEPT_HTML])
+        .await;
     assert_eq!(page.status, 200);
     assert!(
         page.body
@@ -235,7 +237,7 @@ async fn without_javascript_a_refused_post_keeps_what_was_typed() {
     );
 
     // Another browser (no cookie) sees a clean form.
-    let other = app.get("/barrierefreiheit", &[]).await;
+    let other = app.get("/barrierefreiheit", &[ACCEPT_HTML]).await;
     assert!(!other.body.contains("kaputt@"));
     assert!(other.body.contains("<title>Erklärung zur Barrierefreiheit"));
 }
@@ -246,6 +248,8 @@ async fn a_flash_expires_after_ten_minutes() {
     let answer = submit(&app, body("", "weg@", "", ""), &[SAME_ORIGIN, ACCEPT_HTML]).await;
     let cookie = answer.cookie("formular").expect("a flash cookie");
     app.state.clock.advance(601);
-    let page = app.get("/barrierefreiheit", &[("cookie", &cookie)]).await;
+    let page = app
+        .get("/barrierefreiheit", &[("cookie", &cookie), ACCEPT_HTML])
+        .await;
     assert!(!page.body.contains("weg@"));
 }

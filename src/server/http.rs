@@ -105,7 +105,13 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
         headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         state.config.site.default_locale,
     );
-    let flash = if req.method() == http::Method::GET {
+    // Only page views show form state; assets and API calls never need it.
+    let is_page_view = req.method() == http::Method::GET
+        && headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+    let flash = if is_page_view {
         flash::load(&state, headers).await
     } else {
         Default::default()
