@@ -23,6 +23,7 @@ SOURCES := $(shell find src style public/icons locales migrations -type f 2>/dev
 run: build
 	@mkdir -p data
 	$(BIN) migrate
+	$(BIN) seed-demo
 	$(BIN) serve
 
 ## make build: the release build (server binary and the site under target/site)

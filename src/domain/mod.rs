@@ -6,4 +6,5 @@
 pub mod feedback;
 pub mod fields;
 pub mod locale;
+pub mod region;
 pub mod site;

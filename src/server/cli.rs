@@ -5,7 +5,7 @@ use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::db::Db;
 use crate::server::state::AppState;
-use crate::server::{http, jobs, serve, telemetry};
+use crate::server::{http, jobs, seed, serve, telemetry};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +36,11 @@ enum Command {
     },
     /// Create or update the database schema.
     Migrate,
+    /// Load the demo data (regions, later the catalogue) from a folder of seed files.
+    SeedDemo {
+        #[arg(long, default_value = "seed/demo")]
+        dir: PathBuf,
+    },
     /// Write brotli and gzip copies of the static assets next to them.
     Precompress,
     /// Validate the settings and print them (secrets show as references only).
@@ -54,6 +59,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Serve { no_migrate } => serve(config, !no_migrate).await,
         Command::Migrate => migrate(&config).await,
+        Command::SeedDemo { dir } => seed_demo(&config, &dir).await,
         Command::Precompress => assets::precompress(&config.server.site_root)
             .map(|n| println!("compressed {n} files"))
             .map_err(|e| format!("precompressing {}: {e}", config.server.site_root.display())),
@@ -87,6 +93,16 @@ async fn migrate(config: &Config) -> Result<(), String> {
     db.migrate().await.map_err(|e| e.to_string())?;
     db.close().await;
     println!("database is up to date");
+    Ok(())
+}
+
+async fn seed_demo(config: &Config, dir: &std::path::Path) -> Result<(), String> {
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = seed::load_demo(&db, dir).await.map_err(|e| e.to_string())?;
+    db.close().await;
+    println!("loaded {} regions from {}", report.regions, dir.display());
     Ok(())
 }
 

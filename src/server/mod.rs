@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod pwa;
 pub mod request;
 pub mod security;
+pub mod seed;
 pub mod serve;
 pub mod state;
 pub mod storage;

@@ -1,0 +1,58 @@
+//! Land, Kreise and Gemeinden.
+
+use crate::domain::region::{Ags, Region, RegionKind};
+use crate::server::db::Db;
+use sqlx::Row;
+
+/// Inserts or updates every region in one transaction, parents before children.
+pub async fn upsert_all(db: &Db, regions: &[Region]) -> Result<(), sqlx::Error> {
+    let mut ordered: Vec<&Region> = regions.iter().collect();
+    ordered.sort_by_key(|r| (r.ags.as_str().len(), r.ags.clone()));
+    let mut tx = db.begin_write().await?;
+    for region in ordered {
+        sqlx::query(
+            "INSERT INTO regions (ags, name, kind, parent_ags) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (ags) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+             parent_ags = excluded.parent_ags",
+        )
+        .bind(region.ags.as_str())
+        .bind(&region.name)
+        .bind(region.kind().as_str())
+        .bind(region.ags.parent().map(String::from))
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+pub async fn count(db: &Db, kind: RegionKind) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM regions WHERE kind = $1")
+        .bind(kind.as_str())
+        .fetch_one(&db.pool)
+        .await
+}
+
+pub async fn get(db: &Db, ags: &Ags) -> Result<Option<Region>, sqlx::Error> {
+    let row = sqlx::query("SELECT ags, name FROM regions WHERE ags = $1")
+        .bind(ags.as_str())
+        .fetch_optional(&db.pool)
+        .await?;
+    row.map(|row| to_region(&row)).transpose()
+}
+
+/// The regions directly below `parent`, by name.
+pub async fn children(db: &Db, parent: &Ags) -> Result<Vec<Region>, sqlx::Error> {
+    let rows = sqlx::query("SELECT ags, name FROM regions WHERE parent_ags = $1 ORDER BY name")
+        .bind(parent.as_str())
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(to_region).collect()
+}
+
+fn to_region(row: &sqlx::any::AnyRow) -> Result<Region, sqlx::Error> {
+    let ags: String = row.try_get("ags")?;
+    Ok(Region {
+        ags: Ags::parse(&ags).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        name: row.try_get("name")?,
+    })
+}
