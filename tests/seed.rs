@@ -1,40 +1,164 @@
-//! The demo seed: the real regions of the Land, loaded idempotently, checked before loading.
+//! The demo seed: real regions, the catalogue, and who is responsible where.
 
 mod common;
 
 use common::spawn_app;
+use serviceportal::domain::catalogue::Authority;
 use serviceportal::domain::region::{Ags, RegionKind};
-use serviceportal::server::seed::{SeedError, load_demo, read_regions};
-use serviceportal::server::storage::regions;
+use serviceportal::server::seed::{self, SeedError, load_demo, read_regions};
+use serviceportal::server::storage::{catalogue, regions};
 use std::path::Path;
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo");
 
+fn ags(s: &str) -> Ags {
+    Ags::parse(s).expect("ags")
+}
+
+#[test]
+fn the_demo_seed_files_are_complete_and_consistent() {
+    let seed = seed::read(Path::new(DEMO)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(seed.regions.len(), 59);
+    assert!(
+        seed.services.len() >= 40,
+        "only {} services",
+        seed.services.len()
+    );
+    let gemeinden = seed
+        .regions
+        .iter()
+        .filter(|r| r.kind() == RegionKind::Gemeinde)
+        .count();
+    // Every service resolves for every Gemeinde (checked again in the database below).
+    for service in &seed.services {
+        let covered: usize = seed
+            .responsibilities
+            .iter()
+            .filter(|(s, _, _)| s == &service.slug)
+            .map(|(_, region, _)| {
+                seed.regions
+                    .iter()
+                    .filter(|r| r.kind() == RegionKind::Gemeinde && r.ags.is_within(&ags(region)))
+                    .count()
+            })
+            .sum();
+        assert_eq!(
+            covered, gemeinden,
+            "{} does not cover every Gemeinde once",
+            service.slug
+        );
+    }
+}
+
 #[tokio::test]
-async fn the_demo_seed_has_the_land_its_six_kreise_and_52_gemeinden() {
+async fn the_demo_seed_loads_idempotently_and_every_service_resolves_everywhere() {
     let app = spawn_app().await;
     let db = &app.state.db;
-    let report = load_demo(db, Path::new(DEMO)).await.expect("seed");
+    let report = load_demo(db, Path::new(DEMO))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.regions, 59);
-    // Loading again changes nothing.
     load_demo(db, Path::new(DEMO)).await.expect("seed again");
     assert_eq!(regions::count(db, RegionKind::Land).await.unwrap(), 1);
     assert_eq!(regions::count(db, RegionKind::Kreis).await.unwrap(), 6);
     assert_eq!(regions::count(db, RegionKind::Gemeinde).await.unwrap(), 52);
+    assert_eq!(
+        catalogue::count_services(db).await.unwrap(),
+        report.services as i64
+    );
 
-    let saarland = Ags::parse("10").unwrap();
-    let kreise = regions::children(db, &saarland).await.unwrap();
-    let names: Vec<_> = kreise.iter().map(|r| r.name.as_str()).collect();
-    assert!(names.contains(&"Regionalverband Saarbrücken"), "{names:?}");
-    let sankt_wendel = regions::children(db, &Ags::parse("10046").unwrap())
-        .await
-        .unwrap();
-    assert_eq!(sankt_wendel.len(), 8);
-    let saarbruecken = regions::get(db, &Ags::parse("10041100").unwrap())
+    let saarland = ags("10");
+    let mut gemeinden = Vec::new();
+    for kreis in regions::children(db, &saarland).await.unwrap() {
+        gemeinden.extend(regions::children(db, &kreis.ags).await.unwrap());
+    }
+    assert_eq!(gemeinden.len(), 52);
+    for slug in catalogue::service_slugs(db).await.unwrap() {
+        for gemeinde in &gemeinden {
+            let authority = catalogue::responsible_authority(db, &slug, &gemeinde.ags)
+                .await
+                .unwrap();
+            let authority =
+                authority.unwrap_or_else(|| panic!("{slug} has no authority in {}", gemeinde.name));
+            assert!(
+                gemeinde.ags.is_within(&ags(&authority.region_ags)),
+                "{slug}: {authority:?} is not over {}",
+                gemeinde.name
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_right_level_answers() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    load_demo(db, Path::new(DEMO)).await.expect("seed");
+    let saarlouis_gemeinde = ags("10044111"); // Dillingen/Saar, Landkreis Saarlouis
+    let saarbruecken = ags("10041100");
+
+    let passport =
+        catalogue::responsible_authority(db, "personalausweis-beantragen", &saarbruecken)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(passport.id, "rathaus-10041100");
+    let car = catalogue::responsible_authority(db, "fahrzeug-zulassen", &saarlouis_gemeinde)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(saarbruecken.name, "Saarbrücken");
+    assert_eq!(car.id, "strassenverkehrsamt-10044");
+    let disability = catalogue::responsible_authority(
+        db,
+        "schwerbehindertenausweis-beantragen",
+        &saarlouis_gemeinde,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert_eq!(disability.id, "landesamt-soziales");
+}
+
+/// A row for a smaller region wins over the inherited one: a town with its own
+/// vehicle registration office keeps it, its neighbours go to the Kreis.
+#[tokio::test]
+async fn the_most_specific_responsibility_wins() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    load_demo(db, Path::new(DEMO)).await.expect("seed");
+    let own_office = Authority {
+        id: "strassenverkehrsamt-10044111".into(),
+        name: "Straßenverkehrsamt Dillingen".into(),
+        kind: "strassenverkehrsamt".into(),
+        region_ags: "10044111".into(),
+        ..Authority::default()
+    };
+    catalogue::upsert_authorities(db, &[own_office])
+        .await
+        .expect("authority");
+    sqlx::query(
+        "INSERT INTO responsibilities (service_slug, region_ags, authority_id) VALUES ($1, $2, $3)",
+    )
+    .bind("fahrzeug-zulassen")
+    .bind("10044111")
+    .bind("strassenverkehrsamt-10044111")
+    .execute(&db.pool)
+    .await
+    .expect("responsibility");
+    let own = catalogue::responsible_authority(db, "fahrzeug-zulassen", &ags("10044111"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(own.id, "strassenverkehrsamt-10044111");
+    let neighbour = catalogue::responsible_authority(db, "fahrzeug-zulassen", &ags("10044115"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(neighbour.id, "strassenverkehrsamt-10044");
+    let unknown = catalogue::responsible_authority(db, "gibt-es-nicht", &ags("10044115"))
+        .await
+        .unwrap();
+    assert_eq!(unknown, None);
 }
 
 #[test]
@@ -62,4 +186,18 @@ fn a_broken_seed_names_file_and_line() {
         let message = error.to_string();
         assert!(message.contains(line) && message.contains(why), "{message}");
     }
+}
+
+#[test]
+fn a_service_with_an_invented_leika_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let services = dir.path().join("services");
+    std::fs::create_dir_all(&services).unwrap();
+    let original =
+        std::fs::read_to_string(Path::new(DEMO).join("services/personalausweis-beantragen.toml"))
+            .unwrap();
+    let forged = original.replace("99008001012000", "99008001099999");
+    std::fs::write(services.join("personalausweis-beantragen.toml"), forged).unwrap();
+    let error = seed::read_services(&services).unwrap_err().to_string();
+    assert!(error.contains("99008001099999"), "{error}");
 }

@@ -3,6 +3,7 @@
 //! Everything here compiles to WASM: parsing, validation and the form models. The browser
 //! uses it for instant feedback, the server runs the very same code again and is the authority.
 
+pub mod catalogue;
 pub mod feedback;
 pub mod fields;
 pub mod locale;

@@ -102,7 +102,14 @@ async fn seed_demo(config: &Config, dir: &std::path::Path) -> Result<(), String>
         .map_err(|e| e.to_string())?;
     let report = seed::load_demo(&db, dir).await.map_err(|e| e.to_string())?;
     db.close().await;
-    println!("loaded {} regions from {}", report.regions, dir.display());
+    println!(
+        "loaded {} regions, {} authorities, {} services and {} responsibilities from {}",
+        report.regions,
+        report.authorities,
+        report.services,
+        report.responsibilities,
+        dir.display()
+    );
     Ok(())
 }
 

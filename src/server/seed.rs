@@ -1,11 +1,17 @@
-//! Demo and reference data, loaded from files (`seed/demo/`) by `serviceportal seed-demo`.
-//! Loading is idempotent: running it again updates rows instead of duplicating them.
+//! Demo and reference data, loaded from files (`seed/demo/`) by `serviceportal seed-demo`:
+//! `regions.csv`, `authorities.csv` and one TOML file per service in `services/`. Everything
+//! is checked before anything is stored, and loading again updates instead of duplicating.
 
-use crate::domain::region::{Ags, Region};
+use crate::domain::catalogue::{Authority, Online, Service, ServiceLevel};
+use crate::domain::region::{Ags, Region, RegionKind};
 use crate::server::db::Db;
 use crate::server::storage;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+
+/// Leistungsschlüssel published in the federal catalogue; a service may only carry one of
+/// these (a key is never invented).
+const VERIFIED_LEIKA: &str = include_str!("../../seed/reference/leika.csv");
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -25,33 +31,78 @@ pub enum SeedError {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SeedReport {
     pub regions: usize,
+    pub authorities: usize,
+    pub services: usize,
+    pub responsibilities: usize,
 }
 
-pub async fn load_demo(db: &Db, dir: &Path) -> Result<SeedReport, SeedError> {
+/// Everything of a seed folder, checked and ready to store.
+#[derive(Debug)]
+pub struct Seed {
+    pub regions: Vec<Region>,
+    pub authorities: Vec<Authority>,
+    pub services: Vec<Service>,
+    /// `(service, region, authority)`
+    pub responsibilities: Vec<(String, String, String)>,
+}
+
+pub fn read(dir: &Path) -> Result<Seed, SeedError> {
     let regions = read_regions(&dir.join("regions.csv"))?;
-    storage::regions::upsert_all(db, &regions).await?;
-    Ok(SeedReport {
-        regions: regions.len(),
+    let authorities = read_authorities(&dir.join("authorities.csv"), &regions)?;
+    let services = read_services(&dir.join("services"))?;
+    let responsibilities = derive_responsibilities(&services, &regions, &authorities)?;
+    Ok(Seed {
+        regions,
+        authorities,
+        services,
+        responsibilities,
     })
 }
 
-/// Reads `ags,name` rows and checks them: valid keys, each once, every parent present.
-pub fn read_regions(path: &Path) -> Result<Vec<Region>, SeedError> {
+pub async fn load_demo(db: &Db, dir: &Path) -> Result<SeedReport, SeedError> {
+    let seed = read(dir)?;
+    storage::regions::upsert_all(db, &seed.regions).await?;
+    storage::catalogue::upsert_authorities(db, &seed.authorities).await?;
+    storage::catalogue::replace_services(db, &seed.services, &seed.responsibilities).await?;
+    Ok(SeedReport {
+        regions: seed.regions.len(),
+        authorities: seed.authorities.len(),
+        services: seed.services.len(),
+        responsibilities: seed.responsibilities.len(),
+    })
+}
+
+fn csv_rows(path: &Path) -> Result<Vec<(usize, csv::StringRecord)>, SeedError> {
     let file = path.display().to_string();
     let mut reader = csv::Reader::from_path(path).map_err(|e| SeedError::Read {
         file: file.clone(),
         why: e.to_string(),
     })?;
+    reader
+        .records()
+        .enumerate()
+        .map(|(index, record)| {
+            let line = index + 2; // after the header
+            record.map(|r| (line, r)).map_err(|e| SeedError::Invalid {
+                file: file.clone(),
+                line,
+                why: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Reads `ags,name` rows and checks them: valid keys, each once, every parent present.
+pub fn read_regions(path: &Path) -> Result<Vec<Region>, SeedError> {
+    let file = path.display().to_string();
     let mut regions = Vec::new();
     let mut seen = HashSet::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = index + 2; // after the header
+    for (line, record) in csv_rows(path)? {
         let invalid = |why: String| SeedError::Invalid {
             file: file.clone(),
             line,
             why,
         };
-        let record = record.map_err(|e| invalid(e.to_string()))?;
         let (Some(ags), Some(name)) = (record.get(0), record.get(1)) else {
             return Err(invalid("expected the columns ags,name".into()));
         };
@@ -84,4 +135,180 @@ pub fn read_regions(path: &Path) -> Result<Vec<Region>, SeedError> {
         }
     }
     Ok(regions.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Reads `id,name,kind,region_ags,street,postcode,city,phone,email,website`; empty contact
+/// fields stay unknown.
+pub fn read_authorities(path: &Path, regions: &[Region]) -> Result<Vec<Authority>, SeedError> {
+    let file = path.display().to_string();
+    let known: HashSet<&str> = regions.iter().map(|r| r.ags.as_str()).collect();
+    let mut ids = HashSet::new();
+    let mut authorities = Vec::new();
+    for (line, record) in csv_rows(path)? {
+        let invalid = |why: String| SeedError::Invalid {
+            file: file.clone(),
+            line,
+            why,
+        };
+        let field = |i: usize| record.get(i).map(str::trim).unwrap_or_default().to_owned();
+        let optional = |i: usize| Some(field(i)).filter(|v| !v.is_empty());
+        let authority = Authority {
+            id: field(0),
+            name: field(1),
+            kind: field(2),
+            region_ags: field(3),
+            street: optional(4),
+            postcode: optional(5),
+            city: optional(6),
+            phone: optional(7),
+            email: optional(8),
+            website: optional(9),
+        };
+        if authority.id.is_empty() || authority.name.is_empty() || authority.kind.is_empty() {
+            return Err(invalid("id, name and kind are required".into()));
+        }
+        if !known.contains(authority.region_ags.as_str()) {
+            return Err(invalid(format!(
+                "{}: unknown region {:?}",
+                authority.id, authority.region_ags
+            )));
+        }
+        if !ids.insert(authority.id.clone()) {
+            return Err(invalid(format!("{} appears twice", authority.id)));
+        }
+        authorities.push(authority);
+    }
+    Ok(authorities)
+}
+
+/// Reads every `*.toml` in `dir` (sorted by name) as a service and checks it.
+pub fn read_services(dir: &Path) -> Result<Vec<Service>, SeedError> {
+    let leika: HashSet<&str> = VERIFIED_LEIKA
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    let folder = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| SeedError::Read {
+        file: folder.clone(),
+        why: e.to_string(),
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let mut services = Vec::new();
+    for path in paths {
+        let file = path.display().to_string();
+        let invalid = |why: String| SeedError::Invalid {
+            file: file.clone(),
+            line: 1,
+            why,
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| SeedError::Read {
+            file: file.clone(),
+            why: e.to_string(),
+        })?;
+        let service: Service = toml::from_str(&text).map_err(|e| SeedError::Read {
+            file: file.clone(),
+            why: e.to_string(),
+        })?;
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if service.slug != stem {
+            return Err(invalid(format!(
+                "slug {:?} differs from the file name",
+                service.slug
+            )));
+        }
+        if !service
+            .slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(invalid("a slug has only a-z, 0-9 and hyphens".into()));
+        }
+        if let Some(key) = service.leika.as_deref().filter(|k| !leika.contains(k)) {
+            return Err(invalid(format!(
+                "LeiKa key {key} is not in seed/reference/leika.csv"
+            )));
+        }
+        let texts = [
+            &service.title,
+            &service.summary,
+            &service.description,
+            &service.who,
+            &service.fees,
+            &service.duration,
+        ];
+        if texts.iter().any(|t| t.trim().is_empty()) {
+            return Err(invalid(
+                "title, summary, description, who, fees and duration are required".into(),
+            ));
+        }
+        if service.summary.chars().count() > 200 {
+            return Err(invalid("the summary is longer than 200 characters".into()));
+        }
+        if service.life_situations.is_empty() {
+            return Err(invalid("at least one life situation".into()));
+        }
+        if (service.online == Online::External) != service.online_url.is_some() {
+            return Err(invalid(
+                "online_url belongs to online = \"external\" and only to it".into(),
+            ));
+        }
+        services.push(service);
+    }
+    if services.is_empty() {
+        return Err(SeedError::Read {
+            file: folder,
+            why: "no services".into(),
+        });
+    }
+    Ok(services)
+}
+
+/// Who handles each service where, from its level and kind of authority: a Gemeinde
+/// service by each Gemeinde's own authority, a Kreis service by each Kreis' authority of
+/// that kind, a Land service by the Land's.
+pub fn derive_responsibilities(
+    services: &[Service],
+    regions: &[Region],
+    authorities: &[Authority],
+) -> Result<Vec<(String, String, String)>, SeedError> {
+    let by_id: BTreeMap<&str, &Authority> =
+        authorities.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut rows = Vec::new();
+    for service in services {
+        let kind = match service.level {
+            ServiceLevel::Gemeinde => RegionKind::Gemeinde,
+            ServiceLevel::Kreis => RegionKind::Kreis,
+            ServiceLevel::Land => RegionKind::Land,
+        };
+        for region in regions.iter().filter(|r| r.kind() == kind) {
+            let id = match kind {
+                RegionKind::Land => service.authority.clone(),
+                _ => format!("{}-{}", service.authority, region.ags),
+            };
+            match by_id.get(id.as_str()) {
+                Some(a) if a.kind == service.authority && a.region_ags == region.ags.as_str() => {
+                    rows.push((service.slug.clone(), region.ags.to_string(), id));
+                }
+                _ => {
+                    return Err(SeedError::Invalid {
+                        file: format!("services/{}.toml", service.slug),
+                        line: 1,
+                        why: format!(
+                            "no authority {id} of kind {} for {} ({})",
+                            service.authority, region.name, region.ags
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok(rows)
 }

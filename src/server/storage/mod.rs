@@ -1,5 +1,6 @@
 //! All SQL lives here, one module per aggregate, identical on SQLite and PostgreSQL.
 
+pub mod catalogue;
 pub mod feedback;
 pub mod flash;
 pub mod regions;

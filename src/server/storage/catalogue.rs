@@ -1,0 +1,223 @@
+//! Services, authorities and who is responsible where.
+
+use crate::domain::catalogue::{Authority, LifeSituation, Online, Service, ServiceLevel};
+use crate::domain::region::Ags;
+use crate::server::db::Db;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+pub async fn upsert_authorities(db: &Db, authorities: &[Authority]) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    for a in authorities {
+        sqlx::query(
+            "INSERT INTO authorities (id, name, kind, region_ags, street, postcode, city, phone, email, website) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+             region_ags = excluded.region_ags, street = excluded.street, postcode = excluded.postcode, \
+             city = excluded.city, phone = excluded.phone, email = excluded.email, website = excluded.website",
+        )
+        .bind(&a.id)
+        .bind(&a.name)
+        .bind(&a.kind)
+        .bind(&a.region_ags)
+        .bind(a.street.as_deref())
+        .bind(a.postcode.as_deref())
+        .bind(a.city.as_deref())
+        .bind(a.phone.as_deref())
+        .bind(a.email.as_deref())
+        .bind(a.website.as_deref())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Stores the services with their life situations and responsibilities
+/// (`(service, region, authority)`), replacing what each service had before.
+pub async fn replace_services(
+    db: &Db,
+    services: &[Service],
+    responsibilities: &[(String, String, String)],
+) -> Result<(), sqlx::Error> {
+    let json = |list: &[String]| serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
+    let mut tx = db.begin_write().await?;
+    for s in services {
+        sqlx::query(
+            "INSERT INTO services (slug, leika, title, summary, description, who, documents, fees, \
+             duration, legal_basis, level, authority_kind, synonyms, online, online_url) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             ON CONFLICT (slug) DO UPDATE SET leika = excluded.leika, title = excluded.title, \
+             summary = excluded.summary, description = excluded.description, who = excluded.who, \
+             documents = excluded.documents, fees = excluded.fees, duration = excluded.duration, \
+             legal_basis = excluded.legal_basis, level = excluded.level, \
+             authority_kind = excluded.authority_kind, synonyms = excluded.synonyms, \
+             online = excluded.online, online_url = excluded.online_url",
+        )
+        .bind(&s.slug)
+        .bind(s.leika.as_deref())
+        .bind(&s.title)
+        .bind(&s.summary)
+        .bind(&s.description)
+        .bind(&s.who)
+        .bind(json(&s.documents))
+        .bind(&s.fees)
+        .bind(&s.duration)
+        .bind(json(&s.legal_basis))
+        .bind(s.level.as_str())
+        .bind(&s.authority)
+        .bind(json(&s.synonyms))
+        .bind(s.online.as_str())
+        .bind(s.online_url.as_deref())
+        .execute(&mut *tx)
+        .await?;
+        for table in ["service_life_situations", "responsibilities"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE service_slug = $1"))
+                .bind(&s.slug)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for situation in &s.life_situations {
+            sqlx::query("INSERT INTO service_life_situations (service_slug, life_situation) VALUES ($1, $2)")
+                .bind(&s.slug)
+                .bind(situation.slug())
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    for (service, region, authority) in responsibilities {
+        sqlx::query("INSERT INTO responsibilities (service_slug, region_ags, authority_id) VALUES ($1, $2, $3)")
+            .bind(service)
+            .bind(region)
+            .bind(authority)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+const SERVICE_COLUMNS: &str = "slug, leika, title, summary, description, who, documents, fees, \
+     duration, legal_basis, level, authority_kind, synonyms, online, online_url";
+
+pub async fn get_service(db: &Db, slug: &str) -> Result<Option<Service>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {SERVICE_COLUMNS} FROM services WHERE slug = $1"
+    ))
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await?;
+    match row {
+        Some(row) => {
+            let mut service = to_service(&row)?;
+            service.life_situations = life_situations_of(db, slug).await?;
+            Ok(Some(service))
+        }
+        None => Ok(None),
+    }
+}
+
+pub async fn count_services(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM services")
+        .fetch_one(&db.pool)
+        .await
+}
+
+/// Every service slug, by title.
+pub async fn service_slugs(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT slug FROM services ORDER BY title")
+        .fetch_all(&db.pool)
+        .await
+}
+
+async fn life_situations_of(db: &Db, slug: &str) -> Result<Vec<LifeSituation>, sqlx::Error> {
+    let slugs: Vec<String> = sqlx::query_scalar(
+        "SELECT life_situation FROM service_life_situations WHERE service_slug = $1 ORDER BY life_situation",
+    )
+    .bind(slug)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(slugs
+        .iter()
+        .filter_map(|s| LifeSituation::from_slug(s))
+        .collect())
+}
+
+/// The authority that handles `service` for the Gemeinde `gemeinde`: the most specific
+/// responsibility whose region contains it (the Gemeinde, its Kreis, its Land).
+pub async fn responsible_authority(
+    db: &Db,
+    service: &str,
+    gemeinde: &Ags,
+) -> Result<Option<Authority>, sqlx::Error> {
+    let mut regions = vec![gemeinde.as_str().to_owned()];
+    let mut next = gemeinde.parent();
+    while let Some(ags) = next {
+        next = ags.parent();
+        regions.push(ags.to_string());
+    }
+    while regions.len() < 3 {
+        regions.push(String::new());
+    }
+    let row = sqlx::query(
+        "SELECT a.id, a.name, a.kind, a.region_ags, a.street, a.postcode, a.city, a.phone, a.email, a.website \
+         FROM responsibilities r JOIN authorities a ON a.id = r.authority_id \
+         WHERE r.service_slug = $1 AND r.region_ags IN ($2, $3, $4) \
+         ORDER BY LENGTH(r.region_ags) DESC LIMIT 1",
+    )
+    .bind(service)
+    .bind(&regions[0])
+    .bind(&regions[1])
+    .bind(&regions[2])
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|row| to_authority(&row)).transpose()
+}
+
+fn to_authority(row: &AnyRow) -> Result<Authority, sqlx::Error> {
+    Ok(Authority {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        kind: row.try_get("kind")?,
+        region_ags: row.try_get("region_ags")?,
+        street: row.try_get("street")?,
+        postcode: row.try_get("postcode")?,
+        city: row.try_get("city")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        website: row.try_get("website")?,
+    })
+}
+
+fn to_service(row: &AnyRow) -> Result<Service, sqlx::Error> {
+    let list = |column: &str| -> Result<Vec<String>, sqlx::Error> {
+        let text: String = row.try_get(column)?;
+        serde_json::from_str(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    };
+    let level: String = row.try_get("level")?;
+    let online: String = row.try_get("online")?;
+    Ok(Service {
+        slug: row.try_get("slug")?,
+        leika: row.try_get("leika")?,
+        title: row.try_get("title")?,
+        summary: row.try_get("summary")?,
+        description: row.try_get("description")?,
+        who: row.try_get("who")?,
+        documents: list("documents")?,
+        fees: row.try_get("fees")?,
+        duration: row.try_get("duration")?,
+        legal_basis: list("legal_basis")?,
+        level: match level.as_str() {
+            "land" => ServiceLevel::Land,
+            "kreis" => ServiceLevel::Kreis,
+            _ => ServiceLevel::Gemeinde,
+        },
+        authority: row.try_get("authority_kind")?,
+        life_situations: Vec::new(),
+        synonyms: list("synonyms")?,
+        online: match online.as_str() {
+            "portal" => Online::Portal,
+            "external" => Online::External,
+            _ => Online::None,
+        },
+        online_url: row.try_get("online_url")?,
+    })
+}
