@@ -11,6 +11,8 @@ export PORTAL_SERVER__LISTEN="127.0.0.1:$port"
 export PORTAL_SITE__BASE_URL="http://127.0.0.1:$port"
 export PORTAL_SERVER__SITE_ROOT="$PWD/target/site"
 export DATABASE_URL="sqlite://$dir/e2e.db"
+"$bin" migrate >/dev/null
+"$bin" seed-demo >/dev/null
 "$bin" serve >"$dir/server.log" 2>&1 &
 pid=$!
 cleanup() {

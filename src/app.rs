@@ -8,12 +8,14 @@ use crate::ui::pages::{
     error::{ErrorPage, NotFoundPage, OfflinePage},
     home::HomePage,
     legal::{ImprintPage, PrivacyPage},
+    listing::{LifeSituationPage, PlacePage},
+    service::ServicePage,
     sign_language::SignLanguagePage,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 /// The document around every page. Runs on the server only.
 #[cfg(feature = "ssr")]
@@ -61,7 +63,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout locale>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("barrierefreiheit") view=AccessibilityPage/>
                     <Route path=path!("barrierefreiheit/danke") view=FeedbackThanksPage/>
                     <Route path=path!("leichte-sprache") view=EasyLanguagePage/>
@@ -69,6 +71,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("impressum") view=ImprintPage/>
                     <Route path=path!("datenschutz") view=PrivacyPage/>
                     <Route path=path!("offline") view=OfflinePage/>
+                    // Pages with data render completely before they are sent, so they work
+                    // without JavaScript and carry their title (no out-of-order streaming).
+                    <Route path=path!("leistungen/:slug") view=ServicePage ssr=SsrMode::Async/>
+                    <Route path=path!("lebenslagen/:slug") view=LifeSituationPage ssr=SsrMode::Async/>
+                    <Route path=path!("orte/:ags") view=PlacePage ssr=SsrMode::Async/>
                     <Route path=path!("fehler") view=ErrorPage/>
                 </Routes>
             </Layout>

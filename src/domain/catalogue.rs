@@ -132,6 +132,17 @@ pub struct Service {
     pub online_url: Option<String>,
 }
 
+/// What a list of services shows of each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub online: Online,
+    /// The responsible authority, where the list is for one place.
+    pub authority: Option<String>,
+}
+
 /// An authority (Behörde) and how to reach it. Contact details are optional: the demo data
 /// only has what has been verified.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,9 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The cookie (and query parameter) that remembers a person's Gemeinde ("Mein Ort").
+pub const PLACE_COOKIE: &str = "ort";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RegionKind {

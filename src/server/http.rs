@@ -3,6 +3,7 @@
 use crate::api::AppError;
 use crate::app::{App, shell};
 use crate::domain::locale::{LOCALE_COOKIE, Locale};
+use crate::domain::region::{Ags, PLACE_COOKIE, RegionKind};
 use crate::server::security::{self, CspNonce};
 use crate::server::{cookies, flash, pwa, request::cookie_from, state::AppState};
 use crate::ui::context::PageContext;
@@ -122,6 +123,14 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
     } else {
         Default::default()
     };
+    let place_query = req
+        .uri()
+        .query()
+        .and_then(|q| query_value(q, PLACE_COOKIE))
+        .filter(|p| is_gemeinde(p));
+    let place = place_query.clone().or_else(|| {
+        cookie_from(headers, &cookies::name(&state.config, PLACE_COOKIE)).filter(|p| is_gemeinde(p))
+    });
     let context = PageContext {
         locale,
         nonce: req
@@ -137,9 +146,30 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
             .to_owned(),
         flash,
         asset_version: state.assets.version.as_str().into(),
+        place,
     };
     req.extensions_mut().insert(context);
-    next.run(req).await
+    let mut response = next.run(req).await;
+    // A place chosen with `?ort=` is remembered for a year.
+    if let Some(place) = place_query {
+        let cookie = cookies::set(&state.config, PLACE_COOKIE, &place, 365 * 24 * 3600, true);
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+fn query_value(query: &str, name: &str) -> Option<String> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn is_gemeinde(value: &str) -> bool {
+    Ags::parse(value).is_ok_and(|a| a.kind() == RegionKind::Gemeinde)
 }
 
 /// Gives server function errors their proper status: the framework answers every error

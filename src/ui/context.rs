@@ -20,6 +20,8 @@ pub struct PageContext {
     /// The path and query of this request, for the language switcher's way back.
     pub path: String,
     pub flash: FlashBag,
+    /// The chosen Gemeinde (official key), from `?ort=` or the `ort` cookie.
+    pub place: Option<String>,
     /// Changes with every build of the static assets; the service worker's cache key.
     pub asset_version: Arc<str>,
 }

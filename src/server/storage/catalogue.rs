@@ -1,6 +1,8 @@
 //! Services, authorities and who is responsible where.
 
-use crate::domain::catalogue::{Authority, LifeSituation, Online, Service, ServiceLevel};
+use crate::domain::catalogue::{
+    Authority, LifeSituation, Online, Service, ServiceLevel, ServiceSummary,
+};
 use crate::domain::region::Ags;
 use crate::server::db::Db;
 use sqlx::Row;
@@ -172,6 +174,74 @@ pub async fn responsible_authority(
     row.map(|row| to_authority(&row)).transpose()
 }
 
+/// The services of one life situation, by title.
+pub async fn services_in(
+    db: &Db,
+    situation: LifeSituation,
+) -> Result<Vec<ServiceSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT s.slug, s.title, s.summary, s.online, NULL AS authority FROM services s \
+         JOIN service_life_situations l ON l.service_slug = s.slug \
+         WHERE l.life_situation = $1 ORDER BY s.title",
+    )
+    .bind(situation.slug())
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(to_summary).collect()
+}
+
+/// Every service with the authority responsible for the Gemeinde `gemeinde`, by title.
+pub async fn services_for_place(
+    db: &Db,
+    gemeinde: &Ags,
+) -> Result<Vec<ServiceSummary>, sqlx::Error> {
+    let kreis = gemeinde.parent().map(String::from).unwrap_or_default();
+    let land = gemeinde
+        .parent()
+        .and_then(|k| k.parent())
+        .map(String::from)
+        .unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT s.slug, s.title, s.summary, s.online, a.name AS authority FROM services s \
+         JOIN responsibilities r ON r.service_slug = s.slug AND r.region_ags IN ($1, $2, $3) \
+         JOIN authorities a ON a.id = r.authority_id \
+         ORDER BY s.title, s.slug, LENGTH(r.region_ags) DESC",
+    )
+    .bind(gemeinde.as_str())
+    .bind(kreis)
+    .bind(land)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut list: Vec<ServiceSummary> = Vec::new();
+    for row in &rows {
+        let summary = to_summary(row)?;
+        // The most specific responsibility comes first; skip the inherited ones.
+        if list.last().is_none_or(|last| last.slug != summary.slug) {
+            list.push(summary);
+        }
+    }
+    Ok(list)
+}
+
+fn to_summary(row: &AnyRow) -> Result<ServiceSummary, sqlx::Error> {
+    let online: String = row.try_get("online")?;
+    Ok(ServiceSummary {
+        slug: row.try_get("slug")?,
+        title: row.try_get("title")?,
+        summary: row.try_get("summary")?,
+        online: parse_online(&online),
+        authority: row.try_get("authority")?,
+    })
+}
+
+fn parse_online(value: &str) -> Online {
+    match value {
+        "portal" => Online::Portal,
+        "external" => Online::External,
+        _ => Online::None,
+    }
+}
+
 fn to_authority(row: &AnyRow) -> Result<Authority, sqlx::Error> {
     Ok(Authority {
         id: row.try_get("id")?,
@@ -213,11 +283,7 @@ fn to_service(row: &AnyRow) -> Result<Service, sqlx::Error> {
         authority: row.try_get("authority_kind")?,
         life_situations: Vec::new(),
         synonyms: list("synonyms")?,
-        online: match online.as_str() {
-            "portal" => Online::Portal,
-            "external" => Online::External,
-            _ => Online::None,
-        },
+        online: parse_online(&online),
         online_url: row.try_get("online_url")?,
     })
 }

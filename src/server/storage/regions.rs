@@ -40,6 +40,14 @@ pub async fn get(db: &Db, ags: &Ags) -> Result<Option<Region>, sqlx::Error> {
     row.map(|row| to_region(&row)).transpose()
 }
 
+pub async fn all_of_kind(db: &Db, kind: RegionKind) -> Result<Vec<Region>, sqlx::Error> {
+    let rows = sqlx::query("SELECT ags, name FROM regions WHERE kind = $1 ORDER BY name")
+        .bind(kind.as_str())
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter().map(to_region).collect()
+}
+
 /// The regions directly below `parent`, by name.
 pub async fn children(db: &Db, parent: &Ags) -> Result<Vec<Region>, sqlx::Error> {
     let rows = sqlx::query("SELECT ags, name FROM regions WHERE parent_ags = $1 ORDER BY name")

@@ -1,8 +1,11 @@
 //! `/`: the start page.
 
+use crate::api::catalogue::load_places;
+use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
+use crate::ui::pages::place::PlacePicker;
 use leptos::prelude::*;
 
 #[component]
@@ -31,6 +34,19 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle title=t("home-title")/>
         <PageHeading title=heading lead=lead/>
+        <section class="text-section" aria-labelledby="home-place">
+            <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
+            <MyPlace/>
+        </section>
+        <section aria-labelledby="home-life">
+            <h2 id="home-life" class="kern-heading-medium">{t("home-life-situations-heading")}</h2>
+            <ul class="tile-grid">
+                {LifeSituation::ALL
+                    .into_iter()
+                    .map(|l| view! { <li><a class="kern-link tile" href=format!("/lebenslagen/{}", l.slug())>{t(&format!("life-{}", l.slug()))}</a></li> })
+                    .collect_view()}
+            </ul>
+        </section>
         <section class="text-section" aria-labelledby="home-about">
             <h2 id="home-about" class="kern-heading-medium">{t("home-about-heading")}</h2>
             <p class="kern-body">{t("home-about-text")}</p>
@@ -58,4 +74,38 @@ pub fn HomePage() -> impl IntoView {
         </ul>
     }
     .into_any()
+}
+
+/// The chosen Gemeinde with a link to everything offered there, and the picker.
+#[component]
+fn MyPlace() -> impl IntoView {
+    let page = use_page();
+    let chosen = page.place.clone();
+    let places = Resource::new_blocking(|| (), |_| load_places());
+    let current = move || {
+        let chosen = chosen.clone();
+        Suspend::new(async move {
+            let places = places.await.unwrap_or_default();
+            let name = places
+                .kreise
+                .iter()
+                .flat_map(|(_, gemeinden)| gemeinden.iter())
+                .find(|g| Some(g.ags.to_string()) == chosen)
+                .map(|g| (g.ags.to_string(), g.name.clone()));
+            name.map(|(ags, name)| {
+                let locale = use_page().locale;
+                view! {
+                    <p class="kern-body">{text_with(locale, "home-place-current", &[("place", name.clone())])}</p>
+                    <p class="kern-body">
+                        <a class="kern-link" href=format!("/orte/{ags}")>{text_with(locale, "home-place-all", &[("place", name)])}</a>
+                    </p>
+                }
+            })
+        })
+    };
+    view! {
+        <p class="kern-body">{t("home-place-text")}</p>
+        <Suspense>{current}</Suspense>
+        <PlacePicker action="/".to_owned() selected=page.place.clone()/>
+    }
 }

@@ -67,6 +67,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <ul class="kern-list kern-list--bullet">
                 <li>{t("privacy-cookie-language")}</li>
                 <li>{t("privacy-cookie-form")}</li>
+                <li>{t("privacy-cookie-place")}</li>
             </ul>
         </section>
         <TextSection heading=t("privacy-logs-heading") paragraphs=vec![t("privacy-logs-text")]/>

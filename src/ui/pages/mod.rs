@@ -6,4 +6,7 @@ pub mod error;
 pub mod feedback_form;
 pub mod home;
 pub mod legal;
+pub mod listing;
+pub mod place;
+pub mod service;
 pub mod sign_language;

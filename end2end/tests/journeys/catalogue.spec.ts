@@ -1,0 +1,33 @@
+import { test, expect } from '@playwright/test';
+import { open, expectAccessible } from '../helpers';
+
+test('a citizen chooses the place, finds a service and sees who is responsible', async ({ page }, info) => {
+  await open(page, '/', info);
+  await page.getByLabel('Ihre Gemeinde').selectOption({ label: 'Dillingen/Saar' });
+  await page.getByRole('button', { name: 'Ort übernehmen' }).click();
+  await expect(page.getByText('Ihr Ort: Dillingen/Saar')).toBeVisible();
+  await expectAccessible(page, info);
+
+  await page.getByRole('link', { name: 'Auto und Verkehr' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auto und Verkehr' })).toBeVisible();
+  await expectAccessible(page, info);
+
+  await page.getByRole('link', { name: 'Fahrzeug zulassen (Kfz-Zulassung)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fahrzeug zulassen (Kfz-Zulassung)' })).toBeVisible();
+  await expect(page.getByText('Für Dillingen/Saar ist zuständig:')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Straßenverkehrsamt Landkreis Saarlouis' })).toBeVisible();
+  await expectAccessible(page, info);
+
+  // Another place, right on the service page.
+  await page.getByText('Anderen Ort wählen').click();
+  await page.getByLabel('Ihre Gemeinde').selectOption({ label: 'Homburg' });
+  await page.getByRole('button', { name: 'Ort übernehmen' }).click();
+  await expect(page.getByRole('heading', { name: 'Straßenverkehrsamt Saarpfalz-Kreis' })).toBeVisible();
+});
+
+test('a place page lists every service with its authority', async ({ page }, info) => {
+  await open(page, '/orte/10041100', info);
+  await expect(page.getByRole('heading', { level: 1, name: 'Leistungen in Saarbrücken' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Personalausweis beantragen' })).toBeVisible();
+  await expectAccessible(page, info);
+});

@@ -1,0 +1,123 @@
+//! Reading the service catalogue: what pages show. Read-only and public.
+
+use crate::api::AppError;
+use crate::domain::catalogue::{Authority, Service, ServiceSummary};
+use crate::domain::region::Region;
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// A service with the authority responsible for the chosen place, if one is chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceDetail {
+    pub service: Service,
+    pub place: Option<Region>,
+    pub authority: Option<Authority>,
+}
+
+/// All Gemeinden, grouped by Kreis (for the place picker).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Places {
+    pub kreise: Vec<(Region, Vec<Region>)>,
+}
+
+#[server(endpoint = "catalogue/service", input = GetUrl)]
+pub async fn load_service(
+    slug: String,
+    place: Option<String>,
+) -> Result<Option<ServiceDetail>, AppError> {
+    use crate::domain::region::{Ags, RegionKind};
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let db = &state.db;
+    let fail = |e: sqlx::Error| request::internal("loading a service", e);
+    let Some(service) = storage::catalogue::get_service(db, &slug)
+        .await
+        .map_err(fail)?
+    else {
+        return Ok(None);
+    };
+    let gemeinde = place
+        .as_deref()
+        .and_then(|p| Ags::parse(p).ok())
+        .filter(|a| a.kind() == RegionKind::Gemeinde);
+    let (place, authority) = match gemeinde {
+        Some(ags) => (
+            storage::regions::get(db, &ags).await.map_err(fail)?,
+            storage::catalogue::responsible_authority(db, &slug, &ags)
+                .await
+                .map_err(fail)?,
+        ),
+        None => (None, None),
+    };
+    let authority = authority.filter(|_| place.is_some());
+    Ok(Some(ServiceDetail {
+        service,
+        place,
+        authority,
+    }))
+}
+
+#[server(endpoint = "catalogue/places", input = GetUrl)]
+pub async fn load_places() -> Result<Places, AppError> {
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let fail = |e: sqlx::Error| request::internal("loading places", e);
+    let mut kreise = Vec::new();
+    for land in storage::regions::all_of_kind(&state.db, crate::domain::region::RegionKind::Land)
+        .await
+        .map_err(fail)?
+    {
+        for kreis in storage::regions::children(&state.db, &land.ags)
+            .await
+            .map_err(fail)?
+        {
+            let gemeinden = storage::regions::children(&state.db, &kreis.ags)
+                .await
+                .map_err(fail)?;
+            kreise.push((kreis, gemeinden));
+        }
+    }
+    Ok(Places { kreise })
+}
+
+/// The services of a life situation; `None` for an unknown one.
+#[server(endpoint = "catalogue/life-situation", input = GetUrl)]
+pub async fn load_life_situation(slug: String) -> Result<Option<Vec<ServiceSummary>>, AppError> {
+    use crate::domain::catalogue::LifeSituation;
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let Some(situation) = LifeSituation::from_slug(&slug) else {
+        return Ok(None);
+    };
+    storage::catalogue::services_in(&state.db, situation)
+        .await
+        .map(Some)
+        .map_err(|e| request::internal("loading a life situation", e))
+}
+
+/// A Gemeinde and everything offered there, with who handles it; `None` for an unknown key.
+#[server(endpoint = "catalogue/place", input = GetUrl)]
+pub async fn load_place(ags: String) -> Result<Option<(Region, Vec<ServiceSummary>)>, AppError> {
+    use crate::domain::region::{Ags, RegionKind};
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let Some(ags) = Ags::parse(&ags)
+        .ok()
+        .filter(|a| a.kind() == RegionKind::Gemeinde)
+    else {
+        return Ok(None);
+    };
+    let fail = |e: sqlx::Error| request::internal("loading a place", e);
+    let Some(region) = storage::regions::get(&state.db, &ags).await.map_err(fail)? else {
+        return Ok(None);
+    };
+    let services = storage::catalogue::services_for_place(&state.db, &ags)
+        .await
+        .map_err(fail)?;
+    Ok(Some((region, services)))
+}

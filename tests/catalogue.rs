@@ -1,0 +1,151 @@
+//! Catalogue pages on the demo seed: a service with its responsible authority for the
+//! chosen place, life situations, places.
+
+mod common;
+
+use common::{TestApp, spawn_app};
+use serviceportal::server::seed::load_demo;
+use std::path::Path;
+
+async fn seeded() -> TestApp {
+    let app = spawn_app().await;
+    load_demo(
+        &app.state.db,
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo")),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    app
+}
+
+const HTML: (&str, &str) = ("accept", "text/html");
+
+#[tokio::test]
+async fn a_service_page_asks_for_the_place_then_names_the_authority() {
+    let app = seeded().await;
+    let page = app.get("/leistungen/fahrzeug-zulassen", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("<h1 class=\"kern-heading-x-large\">Fahrzeug zulassen"),
+        "title"
+    );
+    assert!(
+        page.body.contains("Wählen Sie Ihre Gemeinde"),
+        "asks for the place"
+    );
+    assert!(
+        page.body
+            .contains(r#"<option value="10044111">Dillingen/Saar</option>"#),
+        "place picker"
+    );
+    assert!(
+        page.body.contains("Zulassungsbescheinigung Teil II"),
+        "documents"
+    );
+
+    let chosen = app
+        .get("/leistungen/fahrzeug-zulassen?ort=10044111", &[HTML])
+        .await;
+    assert!(
+        chosen.body.contains("Für Dillingen/Saar ist zuständig:"),
+        "place named"
+    );
+    assert!(
+        chosen
+            .body
+            .contains("Straßenverkehrsamt Landkreis Saarlouis"),
+        "authority"
+    );
+    let cookie = chosen.cookie("ort").expect("the place is remembered");
+    assert_eq!(cookie, "ort=10044111");
+
+    // The next service page knows the place from the cookie.
+    let next = app
+        .get(
+            "/leistungen/personalausweis-beantragen",
+            &[HTML, ("cookie", &cookie)],
+        )
+        .await;
+    assert!(
+        next.body.contains("Bürgeramt Dillingen/Saar"),
+        "Gemeinde-level authority"
+    );
+}
+
+#[tokio::test]
+async fn unknown_services_places_and_life_situations_are_404() {
+    let app = seeded().await;
+    for path in [
+        "/leistungen/gibt-es-nicht",
+        "/orte/99999999",
+        "/orte/10044",
+        "/lebenslagen/urlaub",
+    ] {
+        let page = app.get(path, &[HTML]).await;
+        assert_eq!(page.status, 404, "{path}");
+        assert!(page.body.contains("Seite nicht gefunden"), "{path}");
+    }
+    // A malformed place is ignored, not an error.
+    let page = app
+        .get("/leistungen/fahrzeug-zulassen?ort=%3Cscript%3E", &[HTML])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.cookie("ort").is_none());
+}
+
+#[tokio::test]
+async fn a_life_situation_lists_its_services() {
+    let app = seeded().await;
+    let page = app.get("/lebenslagen/auto-und-verkehr", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Auto und Verkehr"));
+    assert!(
+        page.body
+            .contains(r#"href="/leistungen/fahrzeug-zulassen""#)
+    );
+    assert!(
+        !page
+            .body
+            .contains(r#"href="/leistungen/personalausweis-beantragen""#)
+    );
+}
+
+#[tokio::test]
+async fn a_place_lists_every_service_with_its_authority() {
+    let app = seeded().await;
+    let page = app.get("/orte/10044111", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Leistungen in Dillingen/Saar"));
+    let services = serviceportal::server::storage::catalogue::count_services(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        page.body.matches("class=\"service-list__item\"").count() as i64,
+        services
+    );
+    assert!(
+        page.body
+            .contains(r#"href="/leistungen/fahrzeug-zulassen?ort=10044111""#)
+    );
+    assert!(page.body.contains("Straßenverkehrsamt Landkreis Saarlouis"));
+    assert!(page.body.contains("Landesamt für Soziales"));
+}
+
+#[tokio::test]
+async fn german_catalogue_texts_are_marked_as_german_on_other_language_pages() {
+    let app = seeded().await;
+    let page = app
+        .get(
+            "/leistungen/personalausweis-beantragen",
+            &[HTML, ("accept-language", "en")],
+        )
+        .await;
+    assert!(page.body.contains(r#"<html lang="en""#));
+    assert!(page.body.contains("Which documents do I need?"));
+    assert!(
+        page.body
+            .contains(r#"<div lang="de" class="service-texts">"#)
+    );
+    assert!(page.body.contains("only available in German"));
+}
