@@ -9,6 +9,7 @@ use crate::ui::pages::{
     home::HomePage,
     legal::{ImprintPage, PrivacyPage},
     listing::{LifeSituationPage, PlacePage},
+    search::SearchPageView,
     service::ServicePage,
     sign_language::SignLanguagePage,
 };
@@ -76,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("leistungen/:slug") view=ServicePage ssr=SsrMode::Async/>
                     <Route path=path!("lebenslagen/:slug") view=LifeSituationPage ssr=SsrMode::Async/>
                     <Route path=path!("orte/:ags") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("suche") view=SearchPageView ssr=SsrMode::Async/>
                     <Route path=path!("fehler") view=ErrorPage/>
                 </Routes>
             </Layout>

@@ -35,7 +35,14 @@ pub fn text(locale: Locale, key: &str) -> String {
 pub fn text_with(locale: Locale, key: &str, args: &[(&'static str, String)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
-        .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.as_str())))
+        .map(|(name, value)| {
+            // Whole numbers go in as numbers, so Fluent can choose plural forms.
+            let value = match value.parse::<i64>() {
+                Ok(number) => FluentValue::from(number),
+                Err(_) => FluentValue::from(value.as_str()),
+            };
+            (Cow::Borrowed(*name), value)
+        })
         .collect();
     LOCALES
         .try_lookup_with_args(&language(locale), key, &args)

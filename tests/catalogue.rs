@@ -149,3 +149,53 @@ async fn german_catalogue_texts_are_marked_as_german_on_other_language_pages() {
     );
     assert!(page.body.contains("only available in German"));
 }
+
+#[tokio::test]
+async fn the_search_page_finds_filters_pages_and_suggests() {
+    let app = seeded().await;
+    let page = app.get("/suche?q=perso&ort=10041100", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<title>Suche nach „perso“"), "title");
+    assert!(
+        page.body
+            .contains(r#"href="/leistungen/personalausweis-beantragen?ort=10041100""#)
+    );
+    assert!(
+        page.body.contains("Bürgeramt Saarbrücken"),
+        "authority for the place"
+    );
+
+    let many = app.get("/suche?q=beantragen", &[HTML]).await;
+    assert!(many.body.contains("Seite 1 von"), "pager");
+    assert!(many.body.contains("seite=2"), "link to page 2");
+    let filtered = app
+        .get("/suche?q=beantragen&lebenslage=tiere", &[HTML])
+        .await;
+    assert!(!filtered.body.contains("personalausweis-beantragen"));
+
+    let none = app.get("/suche?q=Hndstuer", &[HTML]).await;
+    assert!(none.body.contains("keine Leistung gefunden"));
+    assert!(
+        none.body.contains(r#"href="/suche?q=hundesteuer""#),
+        "did you mean"
+    );
+
+    // Markup in the query is text, never markup: not in the title, not in the page.
+    let hostile = app
+        .get(
+            "/suche?q=%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            &[HTML],
+        )
+        .await;
+    assert_eq!(hostile.status, 200);
+    assert!(
+        !hostile.body.contains("<script>alert(1)"),
+        "unescaped markup"
+    );
+    assert!(
+        hostile
+            .body
+            .contains("<title>Suche nach „&lt;/title&gt;&lt;script&gt;"),
+        "escaped title"
+    );
+}

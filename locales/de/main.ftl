@@ -181,3 +181,24 @@ home-place-heading = Mein Ort
 home-place-text = Wählen Sie Ihre Gemeinde, dann sehen Sie bei jeder Leistung, wer für Sie zuständig ist.
 home-place-current = Ihr Ort: { $place }
 home-place-all = Alle Leistungen für { $place }
+search-label = Wonach suchen Sie?
+search-hint = Zum Beispiel: Personalausweis, Umzug, Auto anmelden
+search-submit = Suchen
+search-title = Suche
+search-title-for = Suche nach „{ $query }“
+search-count = { $count ->
+    [0] Keine Leistung gefunden
+    [one] 1 Leistung gefunden
+   *[other] { $count } Leistungen gefunden
+}
+search-did-you-mean = Meinten Sie:
+search-empty = Zu Ihrer Suche haben wir keine Leistung gefunden.
+search-empty-tip = Versuchen Sie ein anderes Wort, zum Beispiel wie die Leistung im Alltag heißt, oder wählen Sie eine Lebenslage auf der Startseite.
+search-previous = Vorherige Seite
+search-next = Nächste Seite
+search-page-of = Seite { $page } von { $pages }
+search-pages-label = Seiten der Ergebnisse
+search-filter-life = Lebenslage
+search-filter-all = Alle Lebenslagen
+search-filter-online = Nur Leistungen, die online möglich sind
+search-filter-apply = Filter anwenden

@@ -181,3 +181,24 @@ home-place-heading = My place
 home-place-text = Choose your municipality, and every service shows who is responsible for you.
 home-place-current = Your place: { $place }
 home-place-all = All services for { $place }
+search-label = What are you looking for?
+search-hint = For example: ID card, moving house, register a car (German words work best)
+search-submit = Search
+search-title = Search
+search-title-for = Search for "{ $query }"
+search-count = { $count ->
+    [0] No services found
+    [one] 1 service found
+   *[other] { $count } services found
+}
+search-did-you-mean = Did you mean:
+search-empty = We found no service for your search.
+search-empty-tip = Try another word, for example the everyday name of the service, or choose a life situation on the home page.
+search-previous = Previous page
+search-next = Next page
+search-page-of = Page { $page } of { $pages }
+search-pages-label = Result pages
+search-filter-life = Life situation
+search-filter-all = All life situations
+search-filter-online = Only services available online
+search-filter-apply = Apply filters

@@ -181,3 +181,24 @@ home-place-heading = Mon lieu
 home-place-text = Choisissez votre commune : chaque service indiquera alors qui est compétent pour vous.
 home-place-current = Votre lieu : { $place }
 home-place-all = Tous les services pour { $place }
+search-label = Que cherchez-vous ?
+search-hint = Par exemple : carte d'identité, déménagement, immatriculer une voiture (les mots allemands donnent les meilleurs résultats)
+search-submit = Rechercher
+search-title = Recherche
+search-title-for = Recherche « { $query } »
+search-count = { $count ->
+    [0] Aucun service trouvé
+    [one] 1 service trouvé
+   *[other] { $count } services trouvés
+}
+search-did-you-mean = Vouliez-vous dire :
+search-empty = Nous n'avons trouvé aucun service pour votre recherche.
+search-empty-tip = Essayez un autre mot, par exemple le nom courant du service, ou choisissez une situation de vie sur la page d'accueil.
+search-previous = Page précédente
+search-next = Page suivante
+search-page-of = Page { $page } sur { $pages }
+search-pages-label = Pages de résultats
+search-filter-life = Situation de vie
+search-filter-all = Toutes les situations de vie
+search-filter-online = Seulement les services possibles en ligne
+search-filter-apply = Appliquer les filtres

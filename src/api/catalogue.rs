@@ -121,3 +121,59 @@ pub async fn load_place(ags: String) -> Result<Option<(Region, Vec<ServiceSummar
         .map_err(fail)?;
     Ok(Some((region, services)))
 }
+
+/// One page of search results for `/suche`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub hits: Vec<ServiceSummary>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub suggestion: Option<String>,
+}
+
+/// Searches the catalogue; with a place, each hit names the responsible authority.
+#[server(endpoint = "catalogue/search", input = GetUrl)]
+pub async fn search_services(
+    q: String,
+    life_situation: Option<String>,
+    online_only: bool,
+    page: i64,
+    place: Option<String>,
+) -> Result<SearchPage, AppError> {
+    use crate::domain::catalogue::LifeSituation;
+    use crate::domain::region::{Ags, RegionKind};
+    use crate::server::storage::search::{PAGE_SIZE, SearchQuery, search};
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let fail = |e: sqlx::Error| request::internal("searching", e);
+    // Bounded input: a search is a few words, not an essay.
+    let text: String = q.chars().take(200).collect();
+    let query = SearchQuery {
+        text,
+        life_situation: life_situation.as_deref().and_then(LifeSituation::from_slug),
+        online_only,
+        page: page.clamp(1, 1000),
+    };
+    let mut results = search(&state.db, &query).await.map_err(fail)?;
+    if let Some(ags) = place
+        .as_deref()
+        .and_then(|p| Ags::parse(p).ok())
+        .filter(|a| a.kind() == RegionKind::Gemeinde)
+    {
+        for hit in &mut results.hits {
+            hit.authority = storage::catalogue::responsible_authority(&state.db, &hit.slug, &ags)
+                .await
+                .map_err(fail)?
+                .map(|a| a.name);
+        }
+    }
+    Ok(SearchPage {
+        pages: (results.total + PAGE_SIZE - 1) / PAGE_SIZE,
+        hits: results.hits,
+        total: results.total,
+        page: query.page,
+        suggestion: results.suggestion,
+    })
+}

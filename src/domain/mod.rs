@@ -8,4 +8,5 @@ pub mod feedback;
 pub mod fields;
 pub mod locale;
 pub mod region;
+pub mod search;
 pub mod site;

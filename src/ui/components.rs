@@ -11,7 +11,20 @@ use leptos_meta::Title;
 pub fn PageTitle(#[prop(into)] title: String, #[prop(optional)] has_errors: bool) -> impl IntoView {
     let page = use_page();
     let full = document_title(&title, &page.site.name, has_errors, page.locale);
+    // leptos_meta 0.8 writes the title into the server's HTML without escaping it, so text
+    // from the request (a search query) could close the element. Escape it here.
+    let full = if cfg!(feature = "ssr") {
+        escape_text(&full)
+    } else {
+        full
+    };
     view! { <Title text=full/> }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 pub fn document_title(

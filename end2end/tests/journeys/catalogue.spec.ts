@@ -31,3 +31,21 @@ test('a place page lists every service with its authority', async ({ page }, inf
   await expect(page.getByRole('link', { name: 'Personalausweis beantragen' })).toBeVisible();
   await expectAccessible(page, info);
 });
+
+test('a citizen searches in everyday words and gets the right service', async ({ page }, info) => {
+  await open(page, '/', info);
+  await page.getByLabel('Wonach suchen Sie?').fill('auto anmelden');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Suche nach „auto anmelden“' })).toBeVisible();
+  await expectAccessible(page, info);
+  await page.getByRole('link', { name: 'Fahrzeug zulassen (Kfz-Zulassung)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fahrzeug zulassen (Kfz-Zulassung)' })).toBeVisible();
+
+  await open(page, '/suche?q=Persnalausweis', info);
+  await expect(page.getByRole('link', { name: 'Personalausweis beantragen' })).toBeVisible();
+  await open(page, '/suche?q=Hndstuer', info);
+  await expect(page.getByText('Zu Ihrer Suche haben wir keine Leistung gefunden.')).toBeVisible();
+  await page.getByRole('link', { name: 'hundesteuer' }).click();
+  await expect(page.getByRole('link', { name: 'Hundesteuer anmelden' })).toBeVisible();
+  await expectAccessible(page, info);
+});

@@ -78,6 +78,7 @@ pub async fn replace_services(
                 .execute(&mut *tx)
                 .await?;
         }
+        super::search::index(&mut tx, s).await?;
         for situation in &s.life_situations {
             sqlx::query("INSERT INTO service_life_situations (service_slug, life_situation) VALUES ($1, $2)")
                 .bind(&s.slug)
@@ -234,7 +235,7 @@ fn to_summary(row: &AnyRow) -> Result<ServiceSummary, sqlx::Error> {
     })
 }
 
-fn parse_online(value: &str) -> Online {
+pub(super) fn parse_online(value: &str) -> Online {
     match value {
         "portal" => Online::Portal,
         "external" => Online::External,

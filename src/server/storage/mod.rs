@@ -4,3 +4,4 @@ pub mod catalogue;
 pub mod feedback;
 pub mod flash;
 pub mod regions;
+pub mod search;

@@ -6,6 +6,7 @@ use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::place::PlacePicker;
+use crate::ui::pages::search::SearchForm;
 use leptos::prelude::*;
 
 #[component]
@@ -34,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle title=t("home-title")/>
         <PageHeading title=heading lead=lead/>
+        <SearchForm value=String::new()/>
         <section class="text-section" aria-labelledby="home-place">
             <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
             <MyPlace/>

@@ -8,5 +8,6 @@ pub mod home;
 pub mod legal;
 pub mod listing;
 pub mod place;
+pub mod search;
 pub mod service;
 pub mod sign_language;
