@@ -8,7 +8,7 @@ use crate::ui::pages::{
     error::{ErrorPage, NotFoundPage, OfflinePage},
     home::HomePage,
     legal::{ImprintPage, PrivacyPage},
-    listing::{LifeSituationPage, PlacePage},
+    listing::{AuthorityPage, LifeSituationPage, PlacePage},
     search::SearchPageView,
     service::ServicePage,
     sign_language::SignLanguagePage,
@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("lebenslagen/:slug") view=LifeSituationPage ssr=SsrMode::Async/>
                     <Route path=path!("orte/:ags") view=PlacePage ssr=SsrMode::Async/>
                     <Route path=path!("suche") view=SearchPageView ssr=SsrMode::Async/>
+                    <Route path=path!("behoerden/:id") view=AuthorityPage ssr=SsrMode::Async/>
                     <Route path=path!("fehler") view=ErrorPage/>
                 </Routes>
             </Layout>

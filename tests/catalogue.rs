@@ -199,3 +199,27 @@ async fn the_search_page_finds_filters_pages_and_suggests() {
         "escaped title"
     );
 }
+
+#[tokio::test]
+async fn an_authority_page_shows_its_region_and_services() {
+    let app = seeded().await;
+    let page = app
+        .get("/behoerden/strassenverkehrsamt-10044", &[HTML])
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Straßenverkehrsamt Landkreis Saarlouis"));
+    assert!(page.body.contains("Zuständig für Landkreis Saarlouis."));
+    assert!(
+        page.body
+            .contains(r#"href="/leistungen/fahrzeug-zulassen""#)
+    );
+    assert!(
+        !page
+            .body
+            .contains(r#"href="/leistungen/personalausweis-beantragen""#)
+    );
+    assert_eq!(
+        app.get("/behoerden/gibt-es-nicht", &[HTML]).await.status,
+        404
+    );
+}

@@ -202,3 +202,5 @@ search-filter-life = Lebenslage
 search-filter-all = Alle Lebenslagen
 search-filter-online = Nur Leistungen, die online möglich sind
 search-filter-apply = Filter anwenden
+authority-serves = Zuständig für { $region }.
+authority-services-heading = Leistungen dieser Stelle

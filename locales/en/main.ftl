@@ -202,3 +202,5 @@ search-filter-life = Life situation
 search-filter-all = All life situations
 search-filter-online = Only services available online
 search-filter-apply = Apply filters
+authority-serves = Responsible for { $region }.
+authority-services-heading = Services of this office

@@ -202,3 +202,5 @@ search-filter-life = Situation de vie
 search-filter-all = Toutes les situations de vie
 search-filter-online = Seulement les services possibles en ligne
 search-filter-apply = Appliquer les filtres
+authority-serves = Compétent pour { $region }.
+authority-services-heading = Services de cet organisme

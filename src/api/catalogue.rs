@@ -177,3 +177,30 @@ pub async fn search_services(
         suggestion: results.suggestion,
     })
 }
+
+/// An authority with the region it serves and the services it handles.
+#[server(endpoint = "catalogue/authority", input = GetUrl)]
+pub async fn load_authority(
+    id: String,
+) -> Result<Option<(Authority, Region, Vec<ServiceSummary>)>, AppError> {
+    use crate::domain::region::Ags;
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let fail = |e: sqlx::Error| request::internal("loading an authority", e);
+    let Some(authority) = storage::catalogue::get_authority(&state.db, &id)
+        .await
+        .map_err(fail)?
+    else {
+        return Ok(None);
+    };
+    let ags = Ags::parse(&authority.region_ags)
+        .map_err(|e| request::internal("reading an authority", e))?;
+    let Some(region) = storage::regions::get(&state.db, &ags).await.map_err(fail)? else {
+        return Ok(None);
+    };
+    let services = storage::catalogue::services_of_authority(&state.db, &id)
+        .await
+        .map_err(fail)?;
+    Ok(Some((authority, region, services)))
+}

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which level of administration handles a service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ServiceLevel {
     Land,
@@ -24,6 +25,7 @@ impl ServiceLevel {
 
 /// Whether and where a service can be done online.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Online {
     /// Only in person or by post.
@@ -46,6 +48,7 @@ impl Online {
 
 /// Life situations (Lebenslagen) group services the way people think of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LifeSituation {
     Umzug,
@@ -109,6 +112,7 @@ impl LifeSituation {
 
 /// A service as the catalogue describes it (texts in German).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub slug: String,
@@ -134,6 +138,7 @@ pub struct Service {
 
 /// What a list of services shows of each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ServiceSummary {
     pub slug: String,
     pub title: String,
@@ -146,6 +151,7 @@ pub struct ServiceSummary {
 /// An authority (Behörde) and how to reach it. Contact details are optional: the demo data
 /// only has what has been verified.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Authority {
     pub id: String,
     pub name: String,

@@ -58,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/sprache/{lang}", get(switch_language))
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(pwa::service_worker))
+        .merge(crate::server::api_v1::routes())
         .leptos_routes_with_context(&state, routes, context, app_fn)
         .fallback_service(static_files)
         .layer(middleware::from_fn(server_fn_status))

@@ -1,5 +1,6 @@
 //! Server-only code: settings, state, storage, HTTP, background jobs.
 
+pub mod api_v1;
 pub mod assets;
 pub mod cli;
 pub mod clock;

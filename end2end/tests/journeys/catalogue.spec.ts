@@ -23,6 +23,9 @@ test('a citizen chooses the place, finds a service and sees who is responsible',
   await page.getByLabel('Ihre Gemeinde').selectOption({ label: 'Homburg' });
   await page.getByRole('button', { name: 'Ort übernehmen' }).click();
   await expect(page.getByRole('heading', { name: 'Straßenverkehrsamt Saarpfalz-Kreis' })).toBeVisible();
+  await page.getByRole('link', { name: 'Straßenverkehrsamt Saarpfalz-Kreis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Straßenverkehrsamt Saarpfalz-Kreis' })).toBeVisible();
+  await expectAccessible(page, info);
 });
 
 test('a place page lists every service with its authority', async ({ page }, info) => {

@@ -175,6 +175,110 @@ pub async fn responsible_authority(
     row.map(|row| to_authority(&row)).transpose()
 }
 
+pub async fn get_authority(db: &Db, id: &str) -> Result<Option<Authority>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, name, kind, region_ags, street, postcode, city, phone, email, website \
+         FROM authorities WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|row| to_authority(&row)).transpose()
+}
+
+/// A page of services by title, optionally of one life situation, and how many there are.
+pub async fn list_services(
+    db: &Db,
+    situation: Option<LifeSituation>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<ServiceSummary>, i64), sqlx::Error> {
+    let filter = if situation.is_some() {
+        " WHERE EXISTS (SELECT 1 FROM service_life_situations l WHERE l.service_slug = s.slug AND l.life_situation = $1)"
+    } else {
+        ""
+    };
+    // Placeholders in the order of their numbers: the filter's $1 first (SQLite numbers
+    // `$n` parameters by their first appearance).
+    let page = if filter.is_empty() {
+        "LIMIT $1 OFFSET $2"
+    } else {
+        "LIMIT $2 OFFSET $3"
+    };
+    let sql = format!(
+        "SELECT s.slug, s.title, s.summary, s.online, NULL AS authority FROM services s{filter} \
+         ORDER BY s.title, s.slug {page}"
+    );
+    let slug = situation.map(|l| l.slug()).unwrap_or_default();
+    let mut select = sqlx::query(&sql);
+    if situation.is_some() {
+        select = select.bind(slug);
+    }
+    let rows = select.bind(limit).bind(offset).fetch_all(&db.pool).await?;
+    let count_sql = format!("SELECT COUNT(*) FROM services s{}", filter);
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    if situation.is_some() {
+        count = count.bind(slug);
+    }
+    let total = count.fetch_one(&db.pool).await?;
+    Ok((
+        rows.iter().map(to_summary).collect::<Result<_, _>>()?,
+        total,
+    ))
+}
+
+/// A page of authorities by name, optionally of one region, and how many there are.
+pub async fn list_authorities(
+    db: &Db,
+    region: Option<&str>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Authority>, i64), sqlx::Error> {
+    let filter = if region.is_some() {
+        " WHERE region_ags = $1"
+    } else {
+        ""
+    };
+    // Placeholders in the order of their numbers: the filter's $1 first (SQLite numbers
+    // `$n` parameters by their first appearance).
+    let page = if filter.is_empty() {
+        "LIMIT $1 OFFSET $2"
+    } else {
+        "LIMIT $2 OFFSET $3"
+    };
+    let sql = format!(
+        "SELECT id, name, kind, region_ags, street, postcode, city, phone, email, website \
+         FROM authorities{filter} ORDER BY name, id {page}"
+    );
+    let mut select = sqlx::query(&sql);
+    if let Some(region) = region {
+        select = select.bind(region);
+    }
+    let rows = select.bind(limit).bind(offset).fetch_all(&db.pool).await?;
+    let count_sql = format!("SELECT COUNT(*) FROM authorities{}", filter);
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    if let Some(region) = region {
+        count = count.bind(region);
+    }
+    let total = count.fetch_one(&db.pool).await?;
+    Ok((
+        rows.iter().map(to_authority).collect::<Result<_, _>>()?,
+        total,
+    ))
+}
+
+/// The services an authority handles somewhere, by title.
+pub async fn services_of_authority(db: &Db, id: &str) -> Result<Vec<ServiceSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT s.slug, s.title, s.summary, s.online, NULL AS authority FROM services s \
+         JOIN responsibilities r ON r.service_slug = s.slug WHERE r.authority_id = $1 ORDER BY s.title",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(to_summary).collect()
+}
+
 /// The services of one life situation, by title.
 pub async fn services_in(
     db: &Db,

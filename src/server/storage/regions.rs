@@ -40,6 +40,40 @@ pub async fn get(db: &Db, ags: &Ags) -> Result<Option<Region>, sqlx::Error> {
     row.map(|row| to_region(&row)).transpose()
 }
 
+/// A page of regions by key, optionally of one kind, and how many there are.
+pub async fn list(
+    db: &Db,
+    kind: Option<RegionKind>,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Region>, i64), sqlx::Error> {
+    let filter = if kind.is_some() {
+        " WHERE kind = $1"
+    } else {
+        ""
+    };
+    // Placeholders in the order of their numbers: the filter's $1 first (SQLite numbers
+    // `$n` parameters by their first appearance).
+    let page = if filter.is_empty() {
+        "LIMIT $1 OFFSET $2"
+    } else {
+        "LIMIT $2 OFFSET $3"
+    };
+    let sql = format!("SELECT ags, name FROM regions{filter} ORDER BY ags {page}");
+    let mut select = sqlx::query(&sql);
+    if let Some(kind) = kind {
+        select = select.bind(kind.as_str());
+    }
+    let rows = select.bind(limit).bind(offset).fetch_all(&db.pool).await?;
+    let count_sql = format!("SELECT COUNT(*) FROM regions{}", filter);
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    if let Some(kind) = kind {
+        count = count.bind(kind.as_str());
+    }
+    let total = count.fetch_one(&db.pool).await?;
+    Ok((rows.iter().map(to_region).collect::<Result<_, _>>()?, total))
+}
+
 pub async fn all_of_kind(db: &Db, kind: RegionKind) -> Result<Vec<Region>, sqlx::Error> {
     let rows = sqlx::query("SELECT ags, name FROM regions WHERE kind = $1 ORDER BY name")
         .bind(kind.as_str())

@@ -1,11 +1,12 @@
 //! Lists of services: `/lebenslagen/{slug}` and `/orte/{ags}`.
 
-use crate::api::catalogue::{load_life_situation, load_place};
+use crate::api::catalogue::{load_authority, load_life_situation, load_place};
 use crate::domain::catalogue::{Online, ServiceSummary};
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::error::NotFoundPage;
+use crate::ui::pages::place::AuthorityCard;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -78,6 +79,38 @@ pub fn PlacePage() -> impl IntoView {
                             <PageTitle title=title.clone()/>
                             <PageHeading title=title lead=t("place-page-lead")/>
                             <ServiceList services place=Some(region.ags.to_string())/>
+                        })
+                    }
+                    _ => Either::Right(view! { <NotFoundPage/> }),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AuthorityPage() -> impl IntoView {
+    let params = use_params_map();
+    let authority = Resource::new_blocking(
+        move || params.read().get("id").unwrap_or_default(),
+        load_authority,
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match authority.await {
+                    Ok(Some((authority, region, services))) => {
+                        let locale = use_page().locale;
+                        let serves = text_with(locale, "authority-serves", &[("region", region.name.clone())]);
+                        Either::Left(view! {
+                            <PageTitle title=authority.name.clone()/>
+                            <PageHeading title=authority.name.clone() lead=serves/>
+                            <AuthorityCard authority/>
+                            <section class="text-section">
+                                <h2 class="kern-heading-medium">{t("authority-services-heading")}</h2>
+                                <ServiceList services place=None/>
+                            </section>
                         })
                     }
                     _ => Either::Right(view! { <NotFoundPage/> }),

@@ -63,7 +63,9 @@ pub fn AuthorityCard(authority: Authority) -> impl IntoView {
         <div class="kern-card authority-card">
             <div class="kern-card__container">
                 <div class="kern-card__header">
-                    <h3 class="kern-title">{authority.name.clone()}</h3>
+                    <h3 class="kern-title">
+                        <a class="kern-link" href=format!("/behoerden/{}", authority.id)>{authority.name.clone()}</a>
+                    </h3>
                 </div>
                 <div class="kern-card__body">
                     {address.map(|a| view! { <p class="kern-body">{a}</p> })}
