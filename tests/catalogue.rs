@@ -223,3 +223,21 @@ async fn an_authority_page_shows_its_region_and_services() {
         404
     );
 }
+
+#[tokio::test]
+async fn the_search_box_suggests_services_while_typing() {
+    let app = seeded().await;
+    let answer = app.get("/api/catalogue/suggest?q=perso", &[]).await;
+    assert_eq!(answer.status, 200);
+    let list: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+    let slugs: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap())
+        .collect();
+    assert!(slugs.contains(&"personalausweis-beantragen"), "{slugs:?}");
+    assert!(slugs.len() <= 6);
+    let short = app.get("/api/catalogue/suggest?q=p", &[]).await;
+    assert_eq!(short.body, "[]");
+}

@@ -5,10 +5,17 @@ export const jsEnabled = (info: TestInfo) => info.project.use.javaScriptEnabled 
 
 /** Opens a page and, with JavaScript, waits until its islands have woken up. */
 export async function open(page: Page, path: string, info: TestInfo) {
+  const problems: string[] = [];
+  const listener = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  };
+  page.on('console', listener);
+  page.on('pageerror', (e) => problems.push(e.message));
   const response = await page.goto(path);
   if (jsEnabled(info) && (await page.locator('leptos-island').count()) > 0) {
-    await expect(page.locator('[data-hydrated]').first()).toBeAttached();
+    await expect(page.locator('[data-hydrated]').first(), `islands of ${path} did not wake up: ${problems.join(' | ')}`).toBeAttached();
   }
+  page.off('console', listener);
   return response;
 }
 

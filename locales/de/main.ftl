@@ -204,3 +204,5 @@ search-filter-online = Nur Leistungen, die online möglich sind
 search-filter-apply = Filter anwenden
 authority-serves = Zuständig für { $region }.
 authority-services-heading = Leistungen dieser Stelle
+search-suggestions = { $count } Vorschläge, mit den Pfeiltasten auswählen
+search-suggestions-label = Vorschläge

@@ -204,3 +204,5 @@ search-filter-online = Only services available online
 search-filter-apply = Apply filters
 authority-serves = Responsible for { $region }.
 authority-services-heading = Services of this office
+search-suggestions = { $count } suggestions, choose with the arrow keys
+search-suggestions-label = Suggestions

@@ -204,3 +204,5 @@ search-filter-online = Seulement les services possibles en ligne
 search-filter-apply = Appliquer les filtres
 authority-serves = Compétent pour { $region }.
 authority-services-heading = Services de cet organisme
+search-suggestions = { $count } suggestions, choisir avec les flèches
+search-suggestions-label = Suggestions

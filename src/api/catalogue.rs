@@ -204,3 +204,40 @@ pub async fn load_authority(
         .map_err(fail)?;
     Ok(Some((authority, region, services)))
 }
+
+/// A suggestion while typing in the search box.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub slug: String,
+    pub title: String,
+}
+
+/// Up to six services for what has been typed so far (the search box's suggestions).
+#[server(endpoint = "catalogue/suggest", input = GetUrl)]
+pub async fn suggest_services(q: String) -> Result<Vec<Suggestion>, AppError> {
+    use crate::server::request;
+    use crate::server::storage::search::{SearchQuery, search};
+
+    let state = request::state()?;
+    let text: String = q.chars().take(100).collect();
+    if text.trim().chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    let query = SearchQuery {
+        text,
+        page: 1,
+        ..SearchQuery::default()
+    };
+    let results = search(&state.db, &query)
+        .await
+        .map_err(|e| request::internal("suggesting", e))?;
+    Ok(results
+        .hits
+        .into_iter()
+        .take(6)
+        .map(|hit| Suggestion {
+            slug: hit.slug,
+            title: hit.title,
+        })
+        .collect())
+}

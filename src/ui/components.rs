@@ -66,8 +66,9 @@ pub fn TextSection(#[prop(into)] heading: String, paragraphs: Vec<String>) -> im
     }
 }
 
-/// The scripts that wake up this page's islands. Pages with an island render it; every
-/// other page ships no JavaScript or WASM at all.
+/// The scripts that wake up this page's islands. A page with an island renders it exactly
+/// once, at its top level and outside any `<Suspense>` (whose children may render more than
+/// once); every other page ships no JavaScript or WASM at all.
 #[component]
 pub fn IslandScripts() -> impl IntoView {
     let options = use_context::<LeptosOptions>();

@@ -3,7 +3,7 @@
 use crate::api::catalogue::load_places;
 use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
-use crate::ui::components::{PageHeading, PageTitle};
+use crate::ui::components::{IslandScripts, PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::place::PlacePicker;
 use crate::ui::pages::search::SearchForm;
@@ -36,6 +36,7 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle title=t("home-title")/>
         <PageHeading title=heading lead=lead/>
         <SearchForm value=String::new()/>
+        <IslandScripts/>
         <section class="text-section" aria-labelledby="home-place">
             <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
             <MyPlace/>

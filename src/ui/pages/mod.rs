@@ -9,5 +9,6 @@ pub mod legal;
 pub mod listing;
 pub mod place;
 pub mod search;
+pub mod search_box;
 pub mod service;
 pub mod sign_language;

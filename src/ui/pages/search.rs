@@ -3,23 +3,30 @@
 use crate::api::catalogue::{SearchPage, search_services};
 use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
-use crate::ui::components::{PageHeading, PageTitle};
+use crate::ui::components::{IslandScripts, PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::listing::ServiceList;
+use crate::ui::pages::search_box::{SearchBox, SearchBoxText};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The search box; a plain GET form.
+/// The search form: a plain GET form around the search box island.
 #[component]
 pub fn SearchForm(#[prop(into)] value: String) -> impl IntoView {
+    let locale = use_page().locale;
+    let text = SearchBoxText {
+        label: t("search-label"),
+        hint: t("search-hint"),
+        count: text_with(
+            locale,
+            "search-suggestions",
+            &[("count", "{count}".to_owned())],
+        ),
+        list_label: t("search-suggestions-label"),
+    };
     view! {
         <form class="search-form" method="get" action="/suche" role="search">
-            <div class="kern-form-input">
-                <label class="kern-label" for="search-q">{t("search-label")}</label>
-                <div class="kern-hint" id="search-q-hint">{t("search-hint")}</div>
-                <input class="kern-form-input__input" id="search-q" type="search" name="q" value=value
-                    aria-describedby="search-q-hint" autocomplete="off" maxlength="200"/>
-            </div>
+            <SearchBox text value/>
             <button type="submit" class="kern-btn kern-btn--primary">
                 <span class="kern-label">{t("search-submit")}</span>
             </button>
@@ -52,6 +59,7 @@ pub fn SearchPageView() -> impl IntoView {
         search_services(p.q, p.life_situation, p.online_only, p.page, place.clone())
     });
     view! {
+        <IslandScripts/>
         <Suspense>
             {move || Suspend::new(async move {
                 let p = params();
