@@ -44,8 +44,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <link rel="stylesheet" href="/vendor/kern/kern.min.css"/>
                 <link rel="stylesheet" href="/pkg/serviceportal.css"/>
-                // With islands, only pages that have one load the WASM (`IslandScripts`).
-                {(!cfg!(feature = "islands")).then(|| view! { <HydrationScripts options/> })}
+                // With islands, only pages that have one load the scripts and the WASM.
+                {(!cfg!(feature = "islands") || has_islands(&page.path))
+                    .then(|| view! { <HydrationScripts options islands=cfg!(feature = "islands")/> })}
                 <script nonce=page.nonce.clone()>{register_worker}</script>
                 <MetaTags/>
             </head>
@@ -54,6 +55,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The pages that contain an island (the search box, the feedback form). The hydration
+/// scripts belong in the `<head>`, which is written before the page, so the page is known
+/// by its path; `tests/pages.rs` checks that this list and the pages agree.
+pub fn has_islands(path_and_query: &str) -> bool {
+    let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
+    matches!(path, "/" | "/suche" | "/barrierefreiheit")
 }
 
 #[component]

@@ -241,3 +241,33 @@ async fn the_search_box_suggests_services_while_typing() {
     let short = app.get("/api/catalogue/suggest?q=p", &[]).await;
     assert_eq!(short.body, "[]");
 }
+
+/// Pages with an island load the island scripts; pages without load no script at all.
+#[tokio::test]
+async fn only_pages_with_islands_load_scripts() {
+    let app = seeded().await;
+    for path in [
+        "/",
+        "/suche?q=hund",
+        "/barrierefreiheit",
+        "/barrierefreiheit/danke",
+        "/leistungen/fahrzeug-zulassen",
+        "/lebenslagen/umzug",
+        "/orte/10041100",
+        "/behoerden/landesamt-soziales",
+        "/impressum",
+        "/datenschutz",
+        "/leichte-sprache",
+        "/gebaerdensprache",
+        "/offline",
+        "/gibt-es-nicht",
+    ] {
+        let page = app.get(path, &[HTML]).await;
+        let has_island = page.body.contains("<leptos-island");
+        let loads_scripts = page.body.contains(r#"<script type="module""#);
+        assert_eq!(
+            has_island, loads_scripts,
+            "{path}: island {has_island}, scripts {loads_scripts}"
+        );
+    }
+}

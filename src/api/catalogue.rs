@@ -13,6 +13,8 @@ pub struct ServiceDetail {
     pub service: Service,
     pub place: Option<Region>,
     pub authority: Option<Authority>,
+    /// For the place picker: one page, one request to the database layer.
+    pub places: Places,
 }
 
 /// All Gemeinden, grouped by Kreis (for the place picker).
@@ -52,35 +54,37 @@ pub async fn load_service(
         None => (None, None),
     };
     let authority = authority.filter(|_| place.is_some());
+    let places = all_places(db).await.map_err(fail)?;
     Ok(Some(ServiceDetail {
         service,
         place,
         authority,
+        places,
     }))
 }
 
-#[server(endpoint = "catalogue/places", input = GetUrl)]
-pub async fn load_places() -> Result<Places, AppError> {
-    use crate::server::{request, storage};
-
-    let state = request::state()?;
-    let fail = |e: sqlx::Error| request::internal("loading places", e);
+/// Every Gemeinde, grouped by Kreis.
+#[cfg(feature = "ssr")]
+async fn all_places(db: &crate::server::db::Db) -> Result<Places, sqlx::Error> {
+    use crate::server::storage;
     let mut kreise = Vec::new();
-    for land in storage::regions::all_of_kind(&state.db, crate::domain::region::RegionKind::Land)
-        .await
-        .map_err(fail)?
-    {
-        for kreis in storage::regions::children(&state.db, &land.ags)
-            .await
-            .map_err(fail)?
-        {
-            let gemeinden = storage::regions::children(&state.db, &kreis.ags)
-                .await
-                .map_err(fail)?;
+    for land in storage::regions::all_of_kind(db, crate::domain::region::RegionKind::Land).await? {
+        for kreis in storage::regions::children(db, &land.ags).await? {
+            let gemeinden = storage::regions::children(db, &kreis.ags).await?;
             kreise.push((kreis, gemeinden));
         }
     }
     Ok(Places { kreise })
+}
+
+#[server(endpoint = "catalogue/places", input = GetUrl)]
+pub async fn load_places() -> Result<Places, AppError> {
+    use crate::server::request;
+
+    let state = request::state()?;
+    all_places(&state.db)
+        .await
+        .map_err(|e| request::internal("loading places", e))
 }
 
 /// The services of a life situation; `None` for an unknown one.

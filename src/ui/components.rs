@@ -66,18 +66,6 @@ pub fn TextSection(#[prop(into)] heading: String, paragraphs: Vec<String>) -> im
     }
 }
 
-/// The scripts that wake up this page's islands. A page with an island renders it exactly
-/// once, at its top level and outside any `<Suspense>` (whose children may render more than
-/// once); every other page ships no JavaScript or WASM at all.
-#[component]
-pub fn IslandScripts() -> impl IntoView {
-    let options = use_context::<LeptosOptions>();
-    cfg!(feature = "islands")
-        .then_some(options)
-        .flatten()
-        .map(|options| view! { <HydrationScripts options islands=true/> })
-}
-
 /// E-mail address (as a link) and phone number of whoever the page names.
 #[component]
 pub fn ContactList(email: String, phone: String) -> impl IntoView {

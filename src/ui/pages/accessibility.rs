@@ -3,9 +3,7 @@
 
 use crate::api::feedback::{FEEDBACK_FLASH, FeedbackDraft};
 use crate::i18n::{text, text_with};
-use crate::ui::components::{
-    ContactList, IslandScripts, PageHeading, PageTitle, TextSection, document_title,
-};
+use crate::ui::components::{ContactList, PageHeading, PageTitle, TextSection, document_title};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::feedback_form::{FeedbackFormIsland, FeedbackText};
 use leptos::prelude::*;
@@ -70,7 +68,6 @@ pub fn AccessibilityPage() -> impl IntoView {
             <h2 id="feedback-heading" class="kern-heading-medium">{t("feedback-heading")}</h2>
             <p class="kern-body">{t("feedback-intro")}</p>
             <FeedbackFormIsland text=form_text draft=draft/>
-            <IslandScripts/>
         </section>
         <section class="text-section">
             <h2 class="kern-heading-medium">{t("accessibility-enforcement-heading")}</h2>

@@ -3,9 +3,9 @@
 use crate::api::catalogue::load_places;
 use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
-use crate::ui::components::{IslandScripts, PageHeading, PageTitle};
+use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
-use crate::ui::pages::place::PlacePicker;
+use crate::ui::pages::place::PlaceForm;
 use crate::ui::pages::search::SearchForm;
 use leptos::prelude::*;
 
@@ -36,7 +36,6 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle title=t("home-title")/>
         <PageHeading title=heading lead=lead/>
         <SearchForm value=String::new()/>
-        <IslandScripts/>
         <section class="text-section" aria-labelledby="home-place">
             <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
             <MyPlace/>
@@ -85,30 +84,33 @@ fn MyPlace() -> impl IntoView {
     let page = use_page();
     let chosen = page.place.clone();
     let places = Resource::new_blocking(|| (), |_| load_places());
-    let current = move || {
+    let content = move || {
         let chosen = chosen.clone();
         Suspend::new(async move {
             let places = places.await.unwrap_or_default();
-            let name = places
+            let current = places
                 .kreise
                 .iter()
                 .flat_map(|(_, gemeinden)| gemeinden.iter())
                 .find(|g| Some(g.ags.to_string()) == chosen)
-                .map(|g| (g.ags.to_string(), g.name.clone()));
-            name.map(|(ags, name)| {
-                let locale = use_page().locale;
-                view! {
-                    <p class="kern-body">{text_with(locale, "home-place-current", &[("place", name.clone())])}</p>
-                    <p class="kern-body">
-                        <a class="kern-link" href=format!("/orte/{ags}")>{text_with(locale, "home-place-all", &[("place", name)])}</a>
-                    </p>
-                }
-            })
+                .map(|g| {
+                    let locale = use_page().locale;
+                    let (ags, name) = (g.ags.to_string(), g.name.clone());
+                    view! {
+                        <p class="kern-body">{text_with(locale, "home-place-current", &[("place", name.clone())])}</p>
+                        <p class="kern-body">
+                            <a class="kern-link" href=format!("/orte/{ags}")>{text_with(locale, "home-place-all", &[("place", name)])}</a>
+                        </p>
+                    }
+                });
+            view! {
+                {current}
+                <PlaceForm action="/".to_owned() selected=chosen places/>
+            }
         })
     };
     view! {
         <p class="kern-body">{t("home-place-text")}</p>
-        <Suspense>{current}</Suspense>
-        <PlacePicker action="/".to_owned() selected=page.place.clone()/>
+        <Suspense>{content}</Suspense>
     }
 }

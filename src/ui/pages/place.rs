@@ -1,6 +1,6 @@
 //! "Mein Ort": choosing the Gemeinde, and showing an authority.
 
-use crate::api::catalogue::load_places;
+use crate::api::catalogue::Places;
 use crate::domain::catalogue::Authority;
 use crate::ui::context::t;
 use leptos::prelude::*;
@@ -8,8 +8,22 @@ use leptos::prelude::*;
 /// A plain GET form: the chosen Gemeinde travels as `?ort=` and is remembered in a cookie,
 /// so it works without JavaScript.
 #[component]
-pub fn PlacePicker(action: String, selected: Option<String>) -> impl IntoView {
-    let places = Resource::new_blocking(|| (), |_| load_places());
+pub fn PlaceForm(action: String, selected: Option<String>, places: Places) -> impl IntoView {
+    let groups = places
+        .kreise
+        .into_iter()
+        .map(|(kreis, gemeinden)| {
+            let options = gemeinden
+                .into_iter()
+                .map(|g| {
+                    let value = g.ags.to_string();
+                    let is_selected = selected.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=is_selected>{g.name}</option> }
+                })
+                .collect_view();
+            view! { <optgroup label=kreis.name>{options}</optgroup> }
+        })
+        .collect_view();
     view! {
         <form class="place-picker" method="get" action=action>
             <div class="kern-form-input">
@@ -18,29 +32,7 @@ pub fn PlacePicker(action: String, selected: Option<String>) -> impl IntoView {
                 <div class="kern-form-input__select-wrapper">
                     <select class="kern-form-input__select" id="place-select" name="ort" aria-describedby="place-select-hint" autocomplete="address-level2">
                         <option value="">{t("place-choose")}</option>
-                        <Suspense>
-                            {move || Suspend::new({
-                                let selected = selected.clone();
-                                async move {
-                                    let places = places.await.unwrap_or_default();
-                                    places
-                                        .kreise
-                                        .into_iter()
-                                        .map(|(kreis, gemeinden)| {
-                                            let options = gemeinden
-                                                .into_iter()
-                                                .map(|g| {
-                                                    let value = g.ags.to_string();
-                                                    let is_selected = selected.as_deref() == Some(value.as_str());
-                                                    view! { <option value=value selected=is_selected>{g.name}</option> }
-                                                })
-                                                .collect_view();
-                                            view! { <optgroup label=kreis.name>{options}</optgroup> }
-                                        })
-                                        .collect_view()
-                                }
-                            })}
-                        </Suspense>
+                        {groups}
                     </select>
                 </div>
             </div>

@@ -3,7 +3,7 @@
 use crate::api::catalogue::{SearchPage, search_services};
 use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
-use crate::ui::components::{IslandScripts, PageHeading, PageTitle};
+use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::listing::ServiceList;
 use crate::ui::pages::search_box::{SearchBox, SearchBoxText};
@@ -59,7 +59,6 @@ pub fn SearchPageView() -> impl IntoView {
         search_services(p.q, p.life_situation, p.online_only, p.page, place.clone())
     });
     view! {
-        <IslandScripts/>
         <Suspense>
             {move || Suspend::new(async move {
                 let p = params();

@@ -6,7 +6,7 @@ use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::pages::error::NotFoundPage;
-use crate::ui::pages::place::{AuthorityCard, PlacePicker};
+use crate::ui::pages::place::{AuthorityCard, PlaceForm};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -39,6 +39,7 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
         service,
         place,
         authority,
+        places,
     } = detail;
     let back = format!("/leistungen/{}", service.slug);
     let responsible = match (place, authority) {
@@ -47,12 +48,12 @@ fn ServiceView(detail: ServiceDetail) -> impl IntoView {
             <AuthorityCard authority/>
             <details class="change-place">
                 <summary class="kern-link">{t("service-change-place")}</summary>
-                <PlacePicker action=back.clone() selected=Some(place.ags.to_string())/>
+                <PlaceForm action=back.clone() selected=Some(place.ags.to_string()) places=places.clone()/>
             </details>
         }),
         _ => Either::Right(view! {
             <p class="kern-body">{t("service-choose-place")}</p>
-            <PlacePicker action=back.clone() selected=None/>
+            <PlaceForm action=back.clone() selected=None places=places.clone()/>
         }),
     };
     view! {
