@@ -2,21 +2,8 @@
 
 mod common;
 
-use common::{TestApp, spawn_app};
+use common::{TestApp, spawn_seeded_app};
 use serde_json::Value;
-use serviceportal::server::seed::load_demo;
-use std::path::Path;
-
-async fn seeded() -> TestApp {
-    let app = spawn_app().await;
-    load_demo(
-        &app.state.db,
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo")),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    app
-}
 
 async fn json(app: &TestApp, path: &str) -> (u16, Value) {
     let answer = app.get(path, &[]).await;
@@ -33,7 +20,7 @@ async fn json(app: &TestApp, path: &str) -> (u16, Value) {
 
 #[tokio::test]
 async fn services_are_listed_in_pages_and_filtered() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let (status, first) = json(&app, "/api/v1/services?per_page=5").await;
     assert_eq!(status, 200);
     assert_eq!(first["items"].as_array().unwrap().len(), 5);
@@ -56,7 +43,7 @@ async fn services_are_listed_in_pages_and_filtered() {
 
 #[tokio::test]
 async fn one_service_with_its_texts() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let (status, service) = json(&app, "/api/v1/services/personalausweis-beantragen").await;
     assert_eq!(status, 200);
     assert_eq!(service["leika"], "99008001012000");
@@ -75,7 +62,7 @@ async fn one_service_with_its_texts() {
 
 #[tokio::test]
 async fn regions_authorities_and_responsibilities() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let (_, kreise) = json(&app, "/api/v1/regions?kind=kreis").await;
     assert_eq!(kreise["total"], 6);
     assert_eq!(kreise["items"][0]["parent_ags"], "10");
@@ -94,7 +81,7 @@ async fn regions_authorities_and_responsibilities() {
 
 #[tokio::test]
 async fn bad_parameters_get_clear_client_errors() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     for (path, status) in [
         ("/api/v1/services?per_page=500", 400),
         ("/api/v1/services?page=0", 400),
@@ -131,7 +118,7 @@ async fn bad_parameters_get_clear_client_errors() {
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_endpoint() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let (status, doc) = json(&app, "/api/v1/openapi.json").await;
     assert_eq!(status, 200);
     assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));

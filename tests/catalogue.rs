@@ -3,26 +3,13 @@
 
 mod common;
 
-use common::{TestApp, spawn_app};
-use serviceportal::server::seed::load_demo;
-use std::path::Path;
-
-async fn seeded() -> TestApp {
-    let app = spawn_app().await;
-    load_demo(
-        &app.state.db,
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo")),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    app
-}
+use common::spawn_seeded_app;
 
 const HTML: (&str, &str) = ("accept", "text/html");
 
 #[tokio::test]
 async fn a_service_page_asks_for_the_place_then_names_the_authority() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app.get("/leistungen/fahrzeug-zulassen", &[HTML]).await;
     assert_eq!(page.status, 200);
     assert!(
@@ -75,7 +62,7 @@ async fn a_service_page_asks_for_the_place_then_names_the_authority() {
 
 #[tokio::test]
 async fn unknown_services_places_and_life_situations_are_404() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     for path in [
         "/leistungen/gibt-es-nicht",
         "/orte/99999999",
@@ -96,7 +83,7 @@ async fn unknown_services_places_and_life_situations_are_404() {
 
 #[tokio::test]
 async fn a_life_situation_lists_its_services() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app.get("/lebenslagen/auto-und-verkehr", &[HTML]).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Auto und Verkehr"));
@@ -113,7 +100,7 @@ async fn a_life_situation_lists_its_services() {
 
 #[tokio::test]
 async fn a_place_lists_every_service_with_its_authority() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app.get("/orte/10044111", &[HTML]).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Leistungen in Dillingen/Saar"));
@@ -134,7 +121,7 @@ async fn a_place_lists_every_service_with_its_authority() {
 
 #[tokio::test]
 async fn german_catalogue_texts_are_marked_as_german_on_other_language_pages() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app
         .get(
             "/leistungen/personalausweis-beantragen",
@@ -152,7 +139,7 @@ async fn german_catalogue_texts_are_marked_as_german_on_other_language_pages() {
 
 #[tokio::test]
 async fn the_search_page_finds_filters_pages_and_suggests() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app.get("/suche?q=perso&ort=10041100", &[HTML]).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<title>Suche nach „perso“"), "title");
@@ -202,7 +189,7 @@ async fn the_search_page_finds_filters_pages_and_suggests() {
 
 #[tokio::test]
 async fn an_authority_page_shows_its_region_and_services() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let page = app
         .get("/behoerden/strassenverkehrsamt-10044", &[HTML])
         .await;
@@ -226,7 +213,7 @@ async fn an_authority_page_shows_its_region_and_services() {
 
 #[tokio::test]
 async fn the_search_box_suggests_services_while_typing() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let answer = app.get("/api/catalogue/suggest?q=perso", &[]).await;
     assert_eq!(answer.status, 200);
     let list: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
@@ -245,7 +232,7 @@ async fn the_search_box_suggests_services_while_typing() {
 /// Pages with an island load the island scripts; pages without load no script at all.
 #[tokio::test]
 async fn only_pages_with_islands_load_scripts() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     for path in [
         "/",
         "/suche?q=hund",

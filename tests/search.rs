@@ -3,22 +3,9 @@
 
 mod common;
 
-use common::{TestApp, spawn_app};
+use common::spawn_seeded_app;
 use serviceportal::domain::catalogue::LifeSituation;
-use serviceportal::server::seed::load_demo;
 use serviceportal::server::storage::search::{SearchQuery, search};
-use std::path::Path;
-
-async fn seeded() -> TestApp {
-    let app = spawn_app().await;
-    load_demo(
-        &app.state.db,
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo")),
-    )
-    .await
-    .unwrap_or_else(|e| panic!("{e}"));
-    app
-}
 
 fn query(text: &str) -> SearchQuery {
     SearchQuery {
@@ -68,7 +55,7 @@ const RELEVANCE: [(&str, &str); 34] = [
 
 #[tokio::test]
 async fn people_find_the_service_they_mean() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let mut misses = Vec::new();
     for (text, expected) in RELEVANCE {
         let results = search(&app.state.db, &query(text)).await.expect("search");
@@ -93,7 +80,7 @@ async fn people_find_the_service_they_mean() {
 
 #[tokio::test]
 async fn filters_and_paging_narrow_the_results() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let db = &app.state.db;
     let all = search(db, &query("beantragen")).await.expect("search");
     assert!(all.total > 10, "{}", all.total);
@@ -142,7 +129,7 @@ async fn filters_and_paging_narrow_the_results() {
 
 #[tokio::test]
 async fn nothing_found_suggests_a_known_word() {
-    let app = seeded().await;
+    let app = spawn_seeded_app().await;
     let results = search(&app.state.db, &query("Xylophon"))
         .await
         .expect("search");

@@ -9,7 +9,7 @@ use serviceportal::server::seed::{self, SeedError, load_demo, read_regions};
 use serviceportal::server::storage::{catalogue, regions};
 use std::path::Path;
 
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo");
+use common::DEMO_SEED as DEMO;
 
 fn ags(s: &str) -> Ags {
     Ags::parse(s).expect("ags")

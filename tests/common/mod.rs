@@ -78,6 +78,18 @@ pub fn config_with(
     Config::from_figment(figment).expect("test settings")
 }
 
+/// The demo seed shipped with the project.
+pub const DEMO_SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo");
+
+/// A portal with the demo seed loaded.
+pub async fn spawn_seeded_app() -> TestApp {
+    let app = spawn_app().await;
+    serviceportal::server::seed::load_demo(&app.state.db, std::path::Path::new(DEMO_SEED))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    app
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }

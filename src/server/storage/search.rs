@@ -172,7 +172,6 @@ async fn run(
             "-ts_rank(service_search.document, to_tsquery('simple', $1))",
         ),
     };
-    let from = "service_search";
     let mut filters = String::new();
     if query.life_situation.is_some() {
         filters.push_str(
@@ -184,7 +183,7 @@ async fn run(
     }
     let situation = query.life_situation.map(|l| l.slug()).unwrap_or_default();
     let count_sql = format!(
-        "SELECT COUNT(*) FROM {from} JOIN services s ON s.slug = service_search.slug WHERE {matches}{filters}"
+        "SELECT COUNT(*) FROM service_search JOIN services s ON s.slug = service_search.slug WHERE {matches}{filters}"
     );
     let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(expression);
     if query.life_situation.is_some() {
@@ -197,7 +196,7 @@ async fn run(
         ("$2", "$3")
     };
     let sql = format!(
-        "SELECT s.slug, s.title, s.summary, s.online FROM {from} JOIN services s ON s.slug = service_search.slug \
+        "SELECT s.slug, s.title, s.summary, s.online FROM service_search JOIN services s ON s.slug = service_search.slug \
          WHERE {matches}{filters} ORDER BY {rank}, s.title LIMIT {limit} OFFSET {offset}"
     );
     let mut select = sqlx::query(&sql).bind(expression);
