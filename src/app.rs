@@ -9,6 +9,7 @@ use crate::ui::pages::{
     home::HomePage,
     legal::{ImprintPage, PrivacyPage},
     listing::{AuthorityPage, LifeSituationPage, PlacePage},
+    place::PlaceSearchPage,
     search::SearchPageView,
     service::ServicePage,
     sign_language::SignLanguagePage,
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     // without JavaScript and carry their title (no out-of-order streaming).
                     <Route path=path!("leistungen/:slug") view=ServicePage ssr=SsrMode::Async/>
                     <Route path=path!("lebenslagen/:slug") view=LifeSituationPage ssr=SsrMode::Async/>
+                    <Route path=path!("orte") view=PlaceSearchPage ssr=SsrMode::Async/>
                     <Route path=path!("orte/:ags") view=PlacePage ssr=SsrMode::Async/>
                     <Route path=path!("suche") view=SearchPageView ssr=SsrMode::Async/>
                     <Route path=path!("behoerden/:id") view=AuthorityPage ssr=SsrMode::Async/>

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::spawn_seeded_app;
+use common::{copy_demo_seed, spawn_app, spawn_seeded_app};
+use serviceportal::server::seed::load_demo;
 
 const HTML: (&str, &str) = ("accept", "text/html");
 
@@ -240,6 +241,8 @@ async fn only_pages_with_islands_load_scripts() {
         "/barrierefreiheit/danke",
         "/leistungen/fahrzeug-zulassen",
         "/lebenslagen/umzug",
+        "/orte",
+        "/orte?suche=homburg",
         "/orte/10041100",
         "/behoerden/landesamt-soziales",
         "/impressum",
@@ -257,4 +260,156 @@ async fn only_pages_with_islands_load_scripts() {
             "{path}: island {has_island}, scripts {loads_scripts}"
         );
     }
+}
+
+/// The demo seed with a few postcodes and one authority's opening hours and building
+/// accessibility (test data: the demo seed carries only verified facts).
+async fn spawn_app_with_details() -> (common::TestApp, tempfile::TempDir) {
+    let app = spawn_app().await;
+    let seed = tempfile::tempdir().expect("seed dir");
+    copy_demo_seed(seed.path());
+    std::fs::write(
+        seed.path().join("postcodes.csv"),
+        "postcode,ags\n66111,10041100\n66113,10041100\n66333,10041519\n66424,10045114\n",
+    )
+    .expect("postcodes");
+    let authorities = seed.path().join("authorities.csv");
+    let text = std::fs::read_to_string(&authorities).expect("authorities");
+    let text = text.replacen(
+        "id,name,kind,region_ags,street,postcode,city,phone,email,website",
+        "id,name,kind,region_ags,street,postcode,city,phone,email,website,opening_hours,accessibility",
+        1,
+    );
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("strassenverkehrsamt-10044,"))
+        .expect("the Saarlouis office");
+    lines[at].push_str(",\"Mo–Fr 8–12 Uhr\",\"Stufenloser Eingang, Aufzug\"");
+    std::fs::write(&authorities, lines.join("\n") + "\n").expect("write");
+    load_demo(&app.state.db, seed.path())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    (app, seed)
+}
+
+/// The links of a place list: `/orte/{ags}?ort={ags}`, in page order.
+fn chosen_places(body: &str) -> Vec<String> {
+    body.split("href=\"/orte/")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("?ort=").map(|(ags, _)| ags.to_owned()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_place_is_found_by_name_or_postcode_and_chosen_with_one_link() {
+    let (app, _seed) = spawn_app_with_details().await;
+    // By postcode prefix: every Gemeinde with a matching postcode, with the postcodes.
+    let page = app.get("/orte?suche=661", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(chosen_places(&page.body), ["10041100"]);
+    assert!(
+        page.body.contains("66111, 66113"),
+        "matched postcodes shown"
+    );
+    let page = app.get("/orte?suche=66", &[HTML]).await;
+    assert_eq!(
+        chosen_places(&page.body),
+        ["10045114", "10041100", "10041519"],
+        "by name"
+    );
+    // By name, with or without umlauts, any part of it; names starting with it first.
+    for query in ["V%C3%B6lklingen", "Voelklingen", "volklingen", "lkling"] {
+        let page = app.get(&format!("/orte?suche={query}"), &[HTML]).await;
+        assert_eq!(chosen_places(&page.body), ["10041519"], "{query}");
+    }
+    let page = app.get("/orte?suche=St.%20Ing", &[HTML]).await;
+    assert_eq!(chosen_places(&page.body), ["10045117"]);
+    let page = app.get("/orte?suche=st", &[HTML]).await;
+    let found = chosen_places(&page.body);
+    assert!(found.len() > 2, "{found:?}");
+    assert!(
+        found[0] == "10045117" || found[0] == "10046117",
+        "{found:?}"
+    );
+    // Nothing found, or not a postcode: a clear message, a way on, and no error.
+    let page = app.get("/orte?suche=Atlantis", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Keine Gemeinde zu „Atlantis“ gefunden."));
+    assert!(page.body.contains(r#"href="/orte""#));
+    let page = app.get("/orte?suche=6611199", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("ist keine Postleitzahl"));
+    // The link chooses the place: its page, and the cookie that remembers it.
+    let chosen = app.get("/orte/10041519?ort=10041519", &[HTML]).await;
+    assert_eq!(chosen.status, 200);
+    assert_eq!(chosen.cookie("ort").as_deref(), Some("ort=10041519"));
+}
+
+#[tokio::test]
+async fn without_a_query_every_gemeinde_is_listed_by_kreis() {
+    let app = spawn_seeded_app().await;
+    let page = app.get("/orte", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    let places = chosen_places(&page.body);
+    assert_eq!(places.len(), 52);
+    assert!(page.body.contains("Regionalverband Saarbrücken"));
+    // Without postcode data a postcode finds nothing, and says so.
+    let page = app.get("/orte?suche=66111", &[HTML]).await;
+    assert!(page.body.contains("Keine Gemeinde zu „66111“ gefunden."));
+}
+
+#[tokio::test]
+async fn the_start_page_shows_frequently_used_services_in_their_order() {
+    let app = spawn_seeded_app().await;
+    let page = app.get("/", &[HTML]).await;
+    assert_eq!(page.status, 200);
+    let section = page
+        .body
+        .split("id=\"home-popular\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("a frequently used section");
+    let slugs: Vec<&str> = section
+        .split("href=\"/leistungen/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(slugs.len(), 8);
+    assert_eq!(
+        &slugs[..3],
+        [
+            "personalausweis-beantragen",
+            "wohnsitz-anmelden",
+            "fahrzeug-zulassen"
+        ]
+    );
+    // With a chosen place, the links carry it.
+    let page = app.get("/?ort=10041519", &[HTML]).await;
+    assert!(
+        page.body
+            .contains(r#"href="/leistungen/personalausweis-beantragen?ort=10041519""#)
+    );
+}
+
+#[tokio::test]
+async fn an_authority_shows_opening_hours_and_building_accessibility_where_known() {
+    let (app, _seed) = spawn_app_with_details().await;
+    let page = app
+        .get("/behoerden/strassenverkehrsamt-10044", &[HTML])
+        .await;
+    assert!(page.body.contains("Öffnungszeiten"));
+    assert!(page.body.contains("Mo–Fr 8–12 Uhr"));
+    assert!(page.body.contains("Barrierefreiheit des Gebäudes"));
+    assert!(page.body.contains("Stufenloser Eingang, Aufzug"));
+    // Also where a service names it as responsible.
+    let page = app
+        .get("/leistungen/fahrzeug-zulassen?ort=10044111", &[HTML])
+        .await;
+    assert!(page.body.contains("Mo–Fr 8–12 Uhr"));
+    // Unknown details are left out rather than guessed.
+    let page = app
+        .get("/behoerden/strassenverkehrsamt-10041", &[HTML])
+        .await;
+    assert!(!page.body.contains("Öffnungszeiten"));
 }

@@ -201,3 +201,57 @@ fn a_service_with_an_invented_leika_key_is_refused() {
     let error = seed::read_services(&services).unwrap_err().to_string();
     assert!(error.contains("99008001099999"), "{error}");
 }
+
+#[test]
+fn postcodes_must_be_five_digits_of_a_listed_gemeinde() {
+    let dir = tempfile::tempdir().unwrap();
+    let regions = seed::read_regions(&Path::new(DEMO).join("regions.csv")).unwrap();
+    let path = dir.path().join("postcodes.csv");
+    std::fs::write(&path, "postcode,ags\n66111,10041100\n66111,10041519\n").unwrap();
+    let rows = seed::read_postcodes(&path, &regions).unwrap();
+    assert_eq!(rows.len(), 2, "a postcode may span Gemeinden");
+    let cases = [
+        ("postcode,ags\n6611,10041100\n", "line 2", "five-digit"),
+        (
+            "postcode,ags\n66111,10041\n",
+            "line 2",
+            "not a listed Gemeinde",
+        ),
+        (
+            "postcode,ags\n66111,10041999\n",
+            "line 2",
+            "not a listed Gemeinde",
+        ),
+        (
+            "postcode,ags\n66111,10041100\n66111,10041100\n",
+            "line 3",
+            "twice",
+        ),
+    ];
+    for (text, line, why) in cases {
+        std::fs::write(&path, text).unwrap();
+        let message = seed::read_postcodes(&path, &regions)
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains(line) && message.contains(why), "{message}");
+    }
+}
+
+#[test]
+fn two_services_cannot_share_a_popular_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    let services = dir.path().join("services");
+    std::fs::create_dir_all(&services).unwrap();
+    for slug in ["personalausweis-beantragen", "reisepass-beantragen"] {
+        let file = format!("{slug}.toml");
+        let text = std::fs::read_to_string(Path::new(DEMO).join("services").join(&file)).unwrap();
+        let text: String = text
+            .lines()
+            .filter(|l| !l.starts_with("popular"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(services.join(&file), text + "popular = 3\n").unwrap();
+    }
+    let error = seed::read_services(&services).unwrap_err().to_string();
+    assert!(error.contains("popular = 3"), "{error}");
+}

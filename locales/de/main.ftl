@@ -206,3 +206,19 @@ authority-serves = Zuständig für { $region }.
 authority-services-heading = Leistungen dieser Stelle
 search-suggestions = { $count } Vorschläge, mit den Pfeiltasten auswählen
 search-suggestions-label = Vorschläge
+home-popular-heading = Häufig genutzt
+place-search-title = Ort wählen
+place-search-lead = Suchen Sie Ihre Gemeinde nach Namen oder Postleitzahl, oder wählen Sie sie aus der Liste.
+place-search-label = Gemeinde oder Postleitzahl
+place-search-hint = Zum Beispiel „Homburg“ oder die ersten Ziffern der Postleitzahl.
+place-search-submit = Gemeinde suchen
+place-search-count = { $count ->
+    [one] Eine Gemeinde gefunden.
+   *[other] { $count } Gemeinden gefunden.
+}
+place-search-none = Keine Gemeinde zu „{ $query }“ gefunden.
+place-search-invalid = „{ $query }“ ist keine Postleitzahl: Sie hat höchstens fünf Ziffern.
+place-search-none-hint = Prüfen Sie die Schreibweise, suchen Sie nach dem Namen der Gemeinde oder wählen Sie sie aus der Liste aller Gemeinden.
+place-search-all = Alle Gemeinden anzeigen
+authority-opening-hours = Öffnungszeiten
+authority-accessibility = Barrierefreiheit des Gebäudes

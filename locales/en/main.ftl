@@ -206,3 +206,19 @@ authority-serves = Responsible for { $region }.
 authority-services-heading = Services of this office
 search-suggestions = { $count } suggestions, choose with the arrow keys
 search-suggestions-label = Suggestions
+home-popular-heading = Frequently used
+place-search-title = Choose your place
+place-search-lead = Find your municipality by name or postcode, or choose it from the list.
+place-search-label = Municipality or postcode
+place-search-hint = For example “Homburg”, or the first digits of the postcode.
+place-search-submit = Find municipality
+place-search-count = { $count ->
+    [one] One municipality found.
+   *[other] { $count } municipalities found.
+}
+place-search-none = No municipality found for “{ $query }”.
+place-search-invalid = “{ $query }” is not a postcode: it has at most five digits.
+place-search-none-hint = Check the spelling, search for the name of the municipality, or choose it from the list of all municipalities.
+place-search-all = Show all municipalities
+authority-opening-hours = Opening hours
+authority-accessibility = Accessibility of the building

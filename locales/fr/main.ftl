@@ -206,3 +206,19 @@ authority-serves = Compétent pour { $region }.
 authority-services-heading = Services de cet organisme
 search-suggestions = { $count } suggestions, choisir avec les flèches
 search-suggestions-label = Suggestions
+home-popular-heading = Les plus demandées
+place-search-title = Choisir votre commune
+place-search-lead = Cherchez votre commune par son nom ou son code postal, ou choisissez-la dans la liste.
+place-search-label = Commune ou code postal
+place-search-hint = Par exemple « Homburg », ou les premiers chiffres du code postal.
+place-search-submit = Chercher la commune
+place-search-count = { $count ->
+    [one] Une commune trouvée.
+   *[other] { $count } communes trouvées.
+}
+place-search-none = Aucune commune trouvée pour « { $query } ».
+place-search-invalid = « { $query } » n’est pas un code postal : il compte au plus cinq chiffres.
+place-search-none-hint = Vérifiez l’orthographe, cherchez le nom de la commune ou choisissez-la dans la liste de toutes les communes.
+place-search-all = Afficher toutes les communes
+authority-opening-hours = Horaires d’ouverture
+authority-accessibility = Accessibilité du bâtiment

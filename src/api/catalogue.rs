@@ -2,7 +2,7 @@
 
 use crate::api::AppError;
 use crate::domain::catalogue::{Authority, Service, ServiceSummary};
-use crate::domain::region::Region;
+use crate::domain::region::{PlaceMatch, Region};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -85,6 +85,66 @@ pub async fn load_places() -> Result<Places, AppError> {
     all_places(&state.db)
         .await
         .map_err(|e| request::internal("loading places", e))
+}
+
+/// What the start page shows from the database: the place picker and the frequently used
+/// services (one request, one resource on the page).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    pub places: Places,
+    pub popular: Vec<ServiceSummary>,
+}
+
+#[server(endpoint = "catalogue/home", input = GetUrl)]
+pub async fn load_home() -> Result<Home, AppError> {
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let fail = |e: sqlx::Error| request::internal("loading the start page", e);
+    Ok(Home {
+        places: all_places(&state.db).await.map_err(fail)?,
+        popular: storage::catalogue::popular_services(&state.db, 8)
+            .await
+            .map_err(fail)?,
+    })
+}
+
+/// `/orte`: Gemeinden found by name or postcode, or all of them when nothing was asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceSearch {
+    /// The query could not be read (more than five digits).
+    pub invalid: bool,
+    pub matches: Vec<PlaceMatch>,
+    /// Filled when there was no query: every Gemeinde by Kreis.
+    pub places: Places,
+}
+
+#[server(endpoint = "catalogue/find-places", input = GetUrl)]
+pub async fn find_places(q: String) -> Result<PlaceSearch, AppError> {
+    use crate::domain::region::PlaceQuery;
+    use crate::server::{request, storage};
+
+    let state = request::state()?;
+    let fail = |e: sqlx::Error| request::internal("finding places", e);
+    let text: String = q.chars().take(100).collect();
+    if text.trim().is_empty() {
+        return Ok(PlaceSearch {
+            places: all_places(&state.db).await.map_err(fail)?,
+            ..PlaceSearch::default()
+        });
+    }
+    let Some(query) = PlaceQuery::parse(&text) else {
+        return Ok(PlaceSearch {
+            invalid: true,
+            ..PlaceSearch::default()
+        });
+    };
+    Ok(PlaceSearch {
+        matches: storage::regions::find_places(&state.db, &query, 50)
+            .await
+            .map_err(fail)?,
+        ..PlaceSearch::default()
+    })
 }
 
 /// The services of a life situation; `None` for an unknown one.

@@ -134,6 +134,10 @@ pub struct Service {
     pub online: Online,
     #[serde(default)]
     pub online_url: Option<String>,
+    /// Place on the start page's "frequently used" list (1 first); none for the others.
+    /// Set by the operator, for example from the portal's statistics.
+    #[serde(default)]
+    pub popular: Option<u16>,
 }
 
 /// What a list of services shows of each.
@@ -163,6 +167,10 @@ pub struct Authority {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    /// Opening hours as the authority publishes them.
+    pub opening_hours: Option<String>,
+    /// How accessible the building is (step-free entrance, lift, accessible toilet, …).
+    pub accessibility: Option<String>,
 }
 
 #[cfg(test)]

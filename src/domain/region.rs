@@ -109,9 +109,59 @@ impl Region {
     }
 }
 
+/// A Gemeinde found by name or postcode, with its Kreis (names repeat across Kreise) and the
+/// postcodes that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceMatch {
+    pub gemeinde: Region,
+    pub kreis: String,
+    pub postcodes: Vec<String>,
+}
+
+/// What a place query asks for: a postcode (prefix) when it is only digits, else a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlaceQuery {
+    /// One to five digits.
+    Postcode(String),
+    /// A name or part of one, normalized for comparison.
+    Name(String),
+}
+
+impl PlaceQuery {
+    /// `None` for an empty query or one with more than five digits.
+    pub fn parse(input: &str) -> Option<PlaceQuery> {
+        let input = input.trim();
+        if !input.is_empty() && input.bytes().all(|b| b.is_ascii_digit()) {
+            return (input.len() <= 5).then(|| PlaceQuery::Postcode(input.to_owned()));
+        }
+        let name = crate::domain::search::normalize(input);
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!name.is_empty()).then_some(PlaceQuery::Name(name))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_query_is_a_postcode_or_a_name() {
+        assert_eq!(
+            PlaceQuery::parse(" 661 "),
+            Some(PlaceQuery::Postcode("661".into()))
+        );
+        assert_eq!(PlaceQuery::parse("661234"), None);
+        assert_eq!(
+            PlaceQuery::parse("St. Ingbert"),
+            Some(PlaceQuery::Name("st ingbert".into()))
+        );
+        assert_eq!(
+            PlaceQuery::parse("Völklingen"),
+            Some(PlaceQuery::Name("voelklingen".into()))
+        );
+        assert_eq!(PlaceQuery::parse("  "), None);
+        assert_eq!(PlaceQuery::parse("--"), None);
+    }
 
     #[test]
     fn the_key_tells_kind_and_parent() {

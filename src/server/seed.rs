@@ -1,5 +1,6 @@
 //! Demo and reference data, loaded from files (`seed/demo/`) by `serviceportal seed-demo`:
-//! `regions.csv`, `authorities.csv` and one TOML file per service in `services/`. Everything
+//! `regions.csv`, `authorities.csv`, one TOML file per service in `services/` and, where the
+//! operator has a verified list, `postcodes.csv` (`postcode,ags`, one row per pair). Everything
 //! is checked before anything is stored, and loading again updates instead of duplicating.
 
 use crate::domain::catalogue::{Authority, Online, Service, ServiceLevel};
@@ -34,6 +35,7 @@ pub struct SeedReport {
     pub authorities: usize,
     pub services: usize,
     pub responsibilities: usize,
+    pub postcodes: usize,
 }
 
 /// Everything of a seed folder, checked and ready to store.
@@ -44,6 +46,8 @@ pub struct Seed {
     pub services: Vec<Service>,
     /// `(service, region, authority)`
     pub responsibilities: Vec<(String, String, String)>,
+    /// `(postcode, Gemeinde)`; empty when the seed has no `postcodes.csv`.
+    pub postcodes: Vec<(String, Ags)>,
 }
 
 pub fn read(dir: &Path) -> Result<Seed, SeedError> {
@@ -51,11 +55,18 @@ pub fn read(dir: &Path) -> Result<Seed, SeedError> {
     let authorities = read_authorities(&dir.join("authorities.csv"), &regions)?;
     let services = read_services(&dir.join("services"))?;
     let responsibilities = derive_responsibilities(&services, &regions, &authorities)?;
+    let postcodes_file = dir.join("postcodes.csv");
+    let postcodes = if postcodes_file.exists() {
+        read_postcodes(&postcodes_file, &regions)?
+    } else {
+        Vec::new()
+    };
     Ok(Seed {
         regions,
         authorities,
         services,
         responsibilities,
+        postcodes,
     })
 }
 
@@ -64,20 +75,26 @@ pub async fn load_demo(db: &Db, dir: &Path) -> Result<SeedReport, SeedError> {
     storage::regions::upsert_all(db, &seed.regions).await?;
     storage::catalogue::upsert_authorities(db, &seed.authorities).await?;
     storage::catalogue::replace_services(db, &seed.services, &seed.responsibilities).await?;
+    storage::regions::replace_postcodes(db, &seed.postcodes).await?;
     Ok(SeedReport {
         regions: seed.regions.len(),
         authorities: seed.authorities.len(),
         services: seed.services.len(),
         responsibilities: seed.responsibilities.len(),
+        postcodes: seed.postcodes.len(),
     })
 }
 
 fn csv_rows(path: &Path) -> Result<Vec<(usize, csv::StringRecord)>, SeedError> {
     let file = path.display().to_string();
-    let mut reader = csv::Reader::from_path(path).map_err(|e| SeedError::Read {
-        file: file.clone(),
-        why: e.to_string(),
-    })?;
+    // Flexible: optional trailing columns may be left out.
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| SeedError::Read {
+            file: file.clone(),
+            why: e.to_string(),
+        })?;
     reader
         .records()
         .enumerate()
@@ -137,8 +154,8 @@ pub fn read_regions(path: &Path) -> Result<Vec<Region>, SeedError> {
     Ok(regions.into_iter().map(|(_, r)| r).collect())
 }
 
-/// Reads `id,name,kind,region_ags,street,postcode,city,phone,email,website`; empty contact
-/// fields stay unknown.
+/// Reads `id,name,kind,region_ags,street,postcode,city,phone,email,website,opening_hours,
+/// accessibility`; empty contact fields (and missing trailing columns) stay unknown.
 pub fn read_authorities(path: &Path, regions: &[Region]) -> Result<Vec<Authority>, SeedError> {
     let file = path.display().to_string();
     let known: HashSet<&str> = regions.iter().map(|r| r.ags.as_str()).collect();
@@ -163,6 +180,8 @@ pub fn read_authorities(path: &Path, regions: &[Region]) -> Result<Vec<Authority
             phone: optional(7),
             email: optional(8),
             website: optional(9),
+            opening_hours: optional(10),
+            accessibility: optional(11),
         };
         if authority.id.is_empty() || authority.name.is_empty() || authority.kind.is_empty() {
             return Err(invalid("id, name and kind are required".into()));
@@ -179,6 +198,44 @@ pub fn read_authorities(path: &Path, regions: &[Region]) -> Result<Vec<Authority
         authorities.push(authority);
     }
     Ok(authorities)
+}
+
+/// Reads `postcode,ags` rows: five-digit postcodes of listed Gemeinden, each pair once. A
+/// postcode may belong to several Gemeinden and a Gemeinde may have several postcodes.
+pub fn read_postcodes(path: &Path, regions: &[Region]) -> Result<Vec<(String, Ags)>, SeedError> {
+    let file = path.display().to_string();
+    let gemeinden: HashSet<&str> = regions
+        .iter()
+        .filter(|r| r.kind() == RegionKind::Gemeinde)
+        .map(|r| r.ags.as_str())
+        .collect();
+    let mut seen = HashSet::new();
+    let mut rows = Vec::new();
+    for (line, record) in csv_rows(path)? {
+        let invalid = |why: String| SeedError::Invalid {
+            file: file.clone(),
+            line,
+            why,
+        };
+        let (Some(postcode), Some(ags)) = (record.get(0), record.get(1)) else {
+            return Err(invalid("expected the columns postcode,ags".into()));
+        };
+        let (postcode, ags) = (postcode.trim(), ags.trim());
+        if postcode.len() != 5 || !postcode.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(format!(
+                "{postcode:?} is not a five-digit postcode"
+            )));
+        }
+        if !gemeinden.contains(ags) {
+            return Err(invalid(format!("{ags:?} is not a listed Gemeinde")));
+        }
+        if !seen.insert((postcode.to_owned(), ags.to_owned())) {
+            return Err(invalid(format!("{postcode} {ags} appears twice")));
+        }
+        let ags = Ags::parse(ags).map_err(|e| invalid(e.to_string()))?;
+        rows.push((postcode.to_owned(), ags));
+    }
+    Ok(rows)
 }
 
 /// Reads every `*.toml` in `dir` (sorted by name) as a service and checks it.
@@ -260,7 +317,18 @@ pub fn read_services(dir: &Path) -> Result<Vec<Service>, SeedError> {
                 "online_url belongs to online = \"external\" and only to it".into(),
             ));
         }
+        if service.popular == Some(0) {
+            return Err(invalid("popular counts from 1".into()));
+        }
         services.push(service);
+    }
+    let mut ranks: Vec<u16> = services.iter().filter_map(|s| s.popular).collect();
+    ranks.sort_unstable();
+    if let Some(pair) = ranks.windows(2).find(|pair| pair[0] == pair[1]) {
+        return Err(SeedError::Read {
+            file: folder,
+            why: format!("two services are popular = {}", pair[0]),
+        });
     }
     if services.is_empty() {
         return Err(SeedError::Read {

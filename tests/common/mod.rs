@@ -81,6 +81,20 @@ pub fn config_with(
 /// The demo seed shipped with the project.
 pub const DEMO_SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo");
 
+/// A copy of the demo seed in `dest`, to change for one test.
+pub fn copy_demo_seed(dest: &std::path::Path) {
+    let services = dest.join("services");
+    std::fs::create_dir_all(&services).expect("seed dir");
+    let demo = std::path::Path::new(DEMO_SEED);
+    for file in ["regions.csv", "authorities.csv"] {
+        std::fs::copy(demo.join(file), dest.join(file)).expect("copy seed file");
+    }
+    for entry in std::fs::read_dir(demo.join("services")).expect("services") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, services.join(path.file_name().expect("name"))).expect("copy");
+    }
+}
+
 /// A portal with the demo seed loaded.
 pub async fn spawn_seeded_app() -> TestApp {
     let app = spawn_app().await;

@@ -52,3 +52,28 @@ test('a citizen searches in everyday words and gets the right service', async ({
   await expect(page.getByRole('link', { name: 'Hundesteuer anmelden' })).toBeVisible();
   await expectAccessible(page, info);
 });
+
+test('a citizen finds the place by name and opens a frequently used service', async ({ page }, info) => {
+  await open(page, '/', info);
+  await page.getByLabel('Gemeinde oder Postleitzahl').fill('volklingen');
+  await page.getByRole('button', { name: 'Gemeinde suchen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ort wählen' })).toBeVisible();
+  await expect(page.getByText('Eine Gemeinde gefunden.')).toBeVisible();
+  await expectAccessible(page, info);
+  await page.getByRole('link', { name: 'Völklingen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Leistungen in Völklingen' })).toBeVisible();
+
+  await open(page, '/', info);
+  await expect(page.getByText('Ihr Ort: Völklingen')).toBeVisible();
+  const popular = page.getByRole('region', { name: 'Häufig genutzt' });
+  await popular.getByRole('link', { name: 'Personalausweis beantragen' }).click();
+  await expect(page.getByText('Für Völklingen ist zuständig:')).toBeVisible();
+
+  // Nothing found: a message and the way to the full list.
+  await open(page, '/orte?suche=Atlantis', info);
+  await expect(page.getByText('Keine Gemeinde zu „Atlantis“ gefunden.')).toBeVisible();
+  await expectAccessible(page, info);
+  await page.getByRole('link', { name: 'Alle Gemeinden anzeigen' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Saarpfalz-Kreis' })).toBeVisible();
+  await expectAccessible(page, info);
+});

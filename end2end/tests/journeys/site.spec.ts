@@ -10,6 +10,7 @@ const pages = [
   ['/impressum', 'Impressum'],
   ['/datenschutz', 'Datenschutz'],
   ['/offline', 'Keine Verbindung'],
+  ['/orte', 'Ort wählen'],
   ['/fehler?kennung=0123abcd', 'Es ist ein Fehler aufgetreten'],
 ];
 

@@ -12,11 +12,12 @@ pub async fn upsert_authorities(db: &Db, authorities: &[Authority]) -> Result<()
     let mut tx = db.begin_write().await?;
     for a in authorities {
         sqlx::query(
-            "INSERT INTO authorities (id, name, kind, region_ags, street, postcode, city, phone, email, website) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+            "INSERT INTO authorities (id, name, kind, region_ags, street, postcode, city, phone, email, website, \
+             opening_hours, accessibility) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
              region_ags = excluded.region_ags, street = excluded.street, postcode = excluded.postcode, \
-             city = excluded.city, phone = excluded.phone, email = excluded.email, website = excluded.website",
+             city = excluded.city, phone = excluded.phone, email = excluded.email, website = excluded.website, \
+             opening_hours = excluded.opening_hours, accessibility = excluded.accessibility",
         )
         .bind(&a.id)
         .bind(&a.name)
@@ -28,6 +29,8 @@ pub async fn upsert_authorities(db: &Db, authorities: &[Authority]) -> Result<()
         .bind(a.phone.as_deref())
         .bind(a.email.as_deref())
         .bind(a.website.as_deref())
+        .bind(a.opening_hours.as_deref())
+        .bind(a.accessibility.as_deref())
         .execute(&mut *tx)
         .await?;
     }
@@ -46,14 +49,14 @@ pub async fn replace_services(
     for s in services {
         sqlx::query(
             "INSERT INTO services (slug, leika, title, summary, description, who, documents, fees, \
-             duration, legal_basis, level, authority_kind, synonyms, online, online_url) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+             duration, legal_basis, level, authority_kind, synonyms, online, online_url, popular) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
              ON CONFLICT (slug) DO UPDATE SET leika = excluded.leika, title = excluded.title, \
              summary = excluded.summary, description = excluded.description, who = excluded.who, \
              documents = excluded.documents, fees = excluded.fees, duration = excluded.duration, \
              legal_basis = excluded.legal_basis, level = excluded.level, \
              authority_kind = excluded.authority_kind, synonyms = excluded.synonyms, \
-             online = excluded.online, online_url = excluded.online_url",
+             online = excluded.online, online_url = excluded.online_url, popular = excluded.popular",
         )
         .bind(&s.slug)
         .bind(s.leika.as_deref())
@@ -70,6 +73,7 @@ pub async fn replace_services(
         .bind(json(&s.synonyms))
         .bind(s.online.as_str())
         .bind(s.online_url.as_deref())
+        .bind(s.popular.map(i64::from))
         .execute(&mut *tx)
         .await?;
         for table in ["service_life_situations", "responsibilities"] {
@@ -98,8 +102,11 @@ pub async fn replace_services(
     tx.commit().await
 }
 
+const AUTHORITY_COLUMNS: &str = "id, name, kind, region_ags, street, postcode, city, phone, email, \
+     website, opening_hours, accessibility";
+
 const SERVICE_COLUMNS: &str = "slug, leika, title, summary, description, who, documents, fees, \
-     duration, legal_basis, level, authority_kind, synonyms, online, online_url";
+     duration, legal_basis, level, authority_kind, synonyms, online, online_url, popular";
 
 pub async fn get_service(db: &Db, slug: &str) -> Result<Option<Service>, sqlx::Error> {
     let row = sqlx::query(&format!(
@@ -161,7 +168,8 @@ pub async fn responsible_authority(
         regions.push(String::new());
     }
     let row = sqlx::query(
-        "SELECT a.id, a.name, a.kind, a.region_ags, a.street, a.postcode, a.city, a.phone, a.email, a.website \
+        "SELECT a.id, a.name, a.kind, a.region_ags, a.street, a.postcode, a.city, a.phone, a.email, a.website, \
+         a.opening_hours, a.accessibility \
          FROM responsibilities r JOIN authorities a ON a.id = r.authority_id \
          WHERE r.service_slug = $1 AND r.region_ags IN ($2, $3, $4) \
          ORDER BY LENGTH(r.region_ags) DESC LIMIT 1",
@@ -176,10 +184,9 @@ pub async fn responsible_authority(
 }
 
 pub async fn get_authority(db: &Db, id: &str) -> Result<Option<Authority>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT id, name, kind, region_ags, street, postcode, city, phone, email, website \
-         FROM authorities WHERE id = $1",
-    )
+    let row = sqlx::query(&format!(
+        "SELECT {AUTHORITY_COLUMNS} FROM authorities WHERE id = $1"
+    ))
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
@@ -247,7 +254,7 @@ pub async fn list_authorities(
         "LIMIT $2 OFFSET $3"
     };
     let sql = format!(
-        "SELECT id, name, kind, region_ags, street, postcode, city, phone, email, website \
+        "SELECT {AUTHORITY_COLUMNS} \
          FROM authorities{filter} ORDER BY name, id {page}"
     );
     let mut select = sqlx::query(&sql);
@@ -274,6 +281,18 @@ pub async fn services_of_authority(db: &Db, id: &str) -> Result<Vec<ServiceSumma
          JOIN responsibilities r ON r.service_slug = s.slug WHERE r.authority_id = $1 ORDER BY s.title",
     )
     .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(to_summary).collect()
+}
+
+/// The services marked as frequently used, in their order; at most `limit`.
+pub async fn popular_services(db: &Db, limit: i64) -> Result<Vec<ServiceSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT slug, title, summary, online, NULL AS authority FROM services \
+         WHERE popular IS NOT NULL ORDER BY popular, slug LIMIT $1",
+    )
+    .bind(limit)
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(to_summary).collect()
@@ -359,6 +378,8 @@ fn to_authority(row: &AnyRow) -> Result<Authority, sqlx::Error> {
         phone: row.try_get("phone")?,
         email: row.try_get("email")?,
         website: row.try_get("website")?,
+        opening_hours: row.try_get("opening_hours")?,
+        accessibility: row.try_get("accessibility")?,
     })
 }
 
@@ -390,5 +411,8 @@ fn to_service(row: &AnyRow) -> Result<Service, sqlx::Error> {
         synonyms: list("synonyms")?,
         online: parse_online(&online),
         online_url: row.try_get("online_url")?,
+        popular: row
+            .try_get::<Option<i64>, _>("popular")?
+            .and_then(|rank| u16::try_from(rank).ok()),
     })
 }

@@ -1,6 +1,6 @@
 //! Land, Kreise and Gemeinden.
 
-use crate::domain::region::{Ags, Region, RegionKind};
+use crate::domain::region::{Ags, PlaceMatch, PlaceQuery, Region, RegionKind};
 use crate::server::db::Db;
 use sqlx::Row;
 
@@ -23,6 +23,101 @@ pub async fn upsert_all(db: &Db, regions: &[Region]) -> Result<(), sqlx::Error> 
         .await?;
     }
     tx.commit().await
+}
+
+/// Replaces the postcode list with `postcodes` (`(postcode, Gemeinde)`).
+pub async fn replace_postcodes(db: &Db, postcodes: &[(String, Ags)]) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM region_postcodes")
+        .execute(&mut *tx)
+        .await?;
+    for (postcode, ags) in postcodes {
+        sqlx::query("INSERT INTO region_postcodes (postcode, ags) VALUES ($1, $2)")
+            .bind(postcode)
+            .bind(ags.as_str())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The Gemeinden whose name contains the query (umlauts folded) or that have a postcode
+/// starting with it, by name; at most `limit`.
+pub async fn find_places(
+    db: &Db,
+    query: &PlaceQuery,
+    limit: usize,
+) -> Result<Vec<PlaceMatch>, sqlx::Error> {
+    const GEMEINDEN: &str = "SELECT g.ags, g.name, k.name AS kreis FROM regions g \
+         JOIN regions k ON k.ags = g.parent_ags WHERE g.kind = 'gemeinde'";
+    let mut matches: Vec<PlaceMatch> = Vec::new();
+    match query {
+        PlaceQuery::Postcode(prefix) => {
+            let rows = sqlx::query(&format!(
+                "SELECT x.ags, x.name, x.kreis, p.postcode FROM ({GEMEINDEN}) x \
+                 JOIN region_postcodes p ON p.ags = x.ags WHERE p.postcode LIKE $1 \
+                 ORDER BY x.name, x.ags, p.postcode"
+            ))
+            .bind(format!("{prefix}%"))
+            .fetch_all(&db.pool)
+            .await?;
+            for row in &rows {
+                let postcode: String = row.try_get("postcode")?;
+                let place = to_match(row)?;
+                match matches.last_mut() {
+                    Some(last) if last.gemeinde.ags == place.gemeinde.ags => {
+                        last.postcodes.push(postcode)
+                    }
+                    _ => matches.push(PlaceMatch {
+                        postcodes: vec![postcode],
+                        ..place
+                    }),
+                }
+            }
+        }
+        PlaceQuery::Name(name) => {
+            // A few hundred Gemeinden per Land: comparing in Rust is the same on both
+            // databases and cheap. `loose` also lets "Volklingen" find Völklingen.
+            let wanted = loose(name);
+            let rows = sqlx::query(&format!("{GEMEINDEN} ORDER BY g.name, g.ags"))
+                .fetch_all(&db.pool)
+                .await?;
+            let mut found: Vec<(bool, PlaceMatch)> = Vec::new();
+            for row in &rows {
+                let place = to_match(row)?;
+                let folded = loose(&place.gemeinde.name);
+                if let Some(at) = folded.find(wanted.as_str()) {
+                    found.push((at != 0, place));
+                }
+            }
+            // Names that start with the query first, otherwise by name (a stable sort).
+            found.sort_by_key(|(later, _)| *later);
+            matches = found.into_iter().map(|(_, place)| place).collect();
+        }
+    }
+    matches.truncate(limit);
+    Ok(matches)
+}
+
+/// Normalized (lower case, umlauts as ae/oe/ue, single spaces), then with the umlaut
+/// spellings reduced to their base letter.
+fn loose(text: &str) -> String {
+    let normalized = crate::domain::search::normalize(text);
+    normalized
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("ae", "a")
+        .replace("oe", "o")
+        .replace("ue", "u")
+}
+
+fn to_match(row: &sqlx::any::AnyRow) -> Result<PlaceMatch, sqlx::Error> {
+    Ok(PlaceMatch {
+        gemeinde: to_region(row)?,
+        kreis: row.try_get("kreis")?,
+        postcodes: Vec::new(),
+    })
 }
 
 pub async fn count(db: &Db, kind: RegionKind) -> Result<i64, sqlx::Error> {

@@ -1,11 +1,11 @@
 //! `/`: the start page.
 
-use crate::api::catalogue::load_places;
+use crate::api::catalogue::load_home;
 use crate::domain::catalogue::LifeSituation;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
-use crate::ui::pages::place::PlaceForm;
+use crate::ui::pages::place::{PlaceForm, PlaceSearchForm};
 use crate::ui::pages::search::SearchForm;
 use leptos::prelude::*;
 
@@ -36,10 +36,7 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle title=t("home-title")/>
         <PageHeading title=heading lead=lead/>
         <SearchForm value=String::new()/>
-        <section class="text-section" aria-labelledby="home-place">
-            <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
-            <MyPlace/>
-        </section>
+        <HomeData/>
         <section aria-labelledby="home-life">
             <h2 id="home-life" class="kern-heading-medium">{t("home-life-situations-heading")}</h2>
             <ul class="tile-grid">
@@ -78,16 +75,38 @@ pub fn HomePage() -> impl IntoView {
     .into_any()
 }
 
-/// The chosen Gemeinde with a link to everything offered there, and the picker.
+/// What comes from the database: frequently used services, and "Mein Ort" with the chosen
+/// Gemeinde, a link to everything offered there, and the pickers.
 #[component]
-fn MyPlace() -> impl IntoView {
+fn HomeData() -> impl IntoView {
     let page = use_page();
     let chosen = page.place.clone();
-    let places = Resource::new_blocking(|| (), |_| load_places());
+    let home = Resource::new_blocking(|| (), |_| load_home());
     let content = move || {
         let chosen = chosen.clone();
         Suspend::new(async move {
-            let places = places.await.unwrap_or_default();
+            let home = home.await.unwrap_or_default();
+            let places = home.places;
+            let popular = (!home.popular.is_empty()).then(|| {
+                let place = chosen.clone();
+                let links = home
+                    .popular
+                    .into_iter()
+                    .map(|s| {
+                        let href = match &place {
+                            Some(ags) => format!("/leistungen/{}?ort={ags}", s.slug),
+                            None => format!("/leistungen/{}", s.slug),
+                        };
+                        view! { <li><a class="kern-link" href=href>{s.title}</a></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="text-section" aria-labelledby="home-popular">
+                        <h2 id="home-popular" class="kern-heading-medium">{t("home-popular-heading")}</h2>
+                        <ul class="popular-list" lang="de">{links}</ul>
+                    </section>
+                }
+            });
             let current = places
                 .kreise
                 .iter()
@@ -104,13 +123,16 @@ fn MyPlace() -> impl IntoView {
                     }
                 });
             view! {
-                {current}
-                <PlaceForm action="/".to_owned() selected=chosen places/>
+                {popular}
+                <section class="text-section" aria-labelledby="home-place">
+                    <h2 id="home-place" class="kern-heading-medium">{t("home-place-heading")}</h2>
+                    <p class="kern-body">{t("home-place-text")}</p>
+                    {current}
+                    <PlaceForm action="/".to_owned() selected=chosen places/>
+                    <PlaceSearchForm value=""/>
+                </section>
             }
         })
     };
-    view! {
-        <p class="kern-body">{t("home-place-text")}</p>
-        <Suspense>{content}</Suspense>
-    }
+    view! { <Suspense>{content}</Suspense> }
 }
