@@ -4,6 +4,11 @@ use crate::ui::context::use_page;
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
     accessibility::{AccessibilityPage, FeedbackThanksPage},
+    account::access::{
+        ConfirmPage, ForgotPage, ForgotSentPage, RegisterPage, RegisteredPage, ResetPage,
+        SignInPage,
+    },
+    account::manage::{AccountPage, AccountPrivacyPage, ReauthPage, SecurityPage},
     easy_language::EasyLanguagePage,
     error::{ErrorPage, NotFoundPage, OfflinePage},
     home::HomePage,
@@ -91,6 +96,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("suche") view=SearchPageView ssr=SsrMode::Async/>
                     <Route path=path!("behoerden/:id") view=AuthorityPage ssr=SsrMode::Async/>
                     <Route path=path!("fehler") view=ErrorPage/>
+                    <Route path=path!("konto") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/registrieren") view=RegisterPage/>
+                    <Route path=path!("konto/registrieren/pruefen") view=RegisteredPage/>
+                    <Route path=path!("konto/bestaetigen") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/anmelden") view=SignInPage/>
+                    <Route path=path!("konto/passwort-vergessen") view=ForgotPage/>
+                    <Route path=path!("konto/passwort-vergessen/gesendet") view=ForgotSentPage/>
+                    <Route path=path!("konto/passwort-neu") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/sicherheit") view=SecurityPage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/datenschutz") view=AccountPrivacyPage/>
+                    <Route path=path!("konto/bestaetigen-passwort") view=ReauthPage/>
                 </Routes>
             </Layout>
         </Router>

@@ -20,7 +20,7 @@ async fn start(
     let config = common::config(&url, dir.path());
     let db = Db::connect(&config.database).await.expect("connect");
     db.migrate().await.expect("migrate");
-    let app = router(AppState::new(config, db, Clock::System));
+    let app = router(AppState::new(config, db, Clock::System).expect("app state"));
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

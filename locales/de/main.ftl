@@ -222,3 +222,189 @@ place-search-none-hint = Prüfen Sie die Schreibweise, suchen Sie nach dem Namen
 place-search-all = Alle Gemeinden anzeigen
 authority-opening-hours = Öffnungszeiten
 authority-accessibility = Barrierefreiheit des Gebäudes
+
+## Servicekonto
+nav-account = Mein Konto
+nav-sign-in = Anmelden
+nav-account-label = Servicekonto
+sign-out = Abmelden
+account-email-label = E-Mail-Adresse
+account-password-label = Passwort
+account-new-password-label = Neues Passwort
+account-current-password-label = Aktuelles Passwort
+account-password-hint = Mindestens { $min } Zeichen. Ein Satz aus mehreren Wörtern ist gut zu merken und sicher. Häufige Passwörter und Wörter wie der Name des Portals sind nicht erlaubt.
+account-email-required = Geben Sie Ihre E-Mail-Adresse ein.
+account-email-invalid-email = Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de ein.
+account-email-too-long = Die E-Mail-Adresse darf höchstens 254 Zeichen lang sein.
+account-password-required = Geben Sie Ihr Passwort ein.
+account-password-too-short = Das Passwort muss mindestens 12 Zeichen lang sein.
+account-password-too-long = Das Passwort darf höchstens 128 Zeichen lang sein.
+account-password-common-password = Dieses Passwort ist sehr verbreitet und leicht zu erraten. Wählen Sie ein anderes.
+account-password-context-password = Das Passwort besteht zu sehr aus Ihrer E-Mail-Adresse oder dem Namen des Portals. Wählen Sie ein anderes.
+account-password-wrong-password = Das Passwort ist nicht richtig.
+account-password-unchanged = Das neue Passwort muss sich vom bisherigen unterscheiden.
+account-current-required = Geben Sie Ihr aktuelles Passwort ein.
+account-current-wrong-password = Das aktuelle Passwort ist nicht richtig.
+account-form-wrong-password = E-Mail-Adresse oder Passwort sind nicht richtig.
+account-form-too-many = Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.
+account-form-unconfirmed = Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse mit dem Link aus unserer E-Mail.
+account-form-invalid-code = Der Link ist ungültig oder abgelaufen.
+account-confirm-required = Bestätigen Sie, dass Sie Ihr Konto löschen möchten.
+register-title = Servicekonto anlegen
+register-lead = Mit einem Servicekonto speichern Sie Ihre Angaben, Entwürfe und Anträge und erhalten Antworten der Behörden in Ihr Postfach.
+register-email-hint = Wir schicken Ihnen einen Link, mit dem Sie die Adresse bestätigen.
+register-submit = Konto anlegen
+register-have-account = Sie haben schon ein Konto?
+registered-title = Bitte prüfen Sie Ihr Postfach
+registered-lead = Wir haben Ihnen eine E-Mail geschickt.
+registered-text = Öffnen Sie den Link in der E-Mail, um Ihre Adresse zu bestätigen. Der Link gilt 24 Stunden. Falls die E-Mail nicht ankommt, sehen Sie auch im Spam-Ordner nach.
+resend-heading = Bestätigungslink erneut senden
+resend-submit = Link erneut senden
+confirm-title = E-Mail-Adresse bestätigen
+confirm-text = Bitte bestätigen Sie, dass diese E-Mail-Adresse Ihnen gehört.
+confirm-submit = Adresse bestätigen
+confirm-invalid-title = Dieser Link ist ungültig oder abgelaufen.
+confirm-invalid-text = Ein Bestätigungslink gilt 24 Stunden und nur einmal. Sie können einen neuen anfordern.
+sign-in-title = Anmelden
+sign-in-lead = Melden Sie sich mit Ihrem Servicekonto an.
+sign-in-submit = Anmelden
+session-expired = Sie wurden nach längerer Inaktivität abgemeldet. Bitte melden Sie sich erneut an.
+forgot-title = Passwort vergessen
+forgot-lead = Geben Sie die E-Mail-Adresse Ihres Kontos ein. Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.
+forgot-submit = Link anfordern
+forgot-sent-title = Bitte prüfen Sie Ihr Postfach
+forgot-sent-lead = Wenn zu der Adresse ein Konto gehört, haben wir einen Link geschickt. Er gilt 30 Minuten und nur einmal.
+reset-title = Neues Passwort festlegen
+reset-submit = Passwort speichern
+reset-invalid-title = Dieser Link ist ungültig oder abgelaufen.
+reset-invalid-text = Ein Link zum Zurücksetzen gilt 30 Minuten und nur einmal. Fordern Sie bitte einen neuen an.
+account-title = Mein Servicekonto
+account-since = Konto seit
+account-trust = Vertrauensniveau dieser Anmeldung
+trust-basic = Basis (E-Mail und Passwort)
+trust-substantial = Substanziell (mit zweitem Faktor)
+account-card-security = Angemeldete Geräte, letzte Ereignisse und Passwort ändern.
+account-privacy-title = Meine Daten
+account-card-privacy = Alle gespeicherten Daten herunterladen oder das Konto löschen.
+security-title = Sicherheit
+security-lead = Hier sehen Sie, wo Sie angemeldet sind und was zuletzt mit Ihrem Konto geschah.
+security-sessions-heading = Angemeldete Geräte
+security-device = Gerät
+security-address = Adresse
+security-started = Angemeldet seit
+security-last-seen = Zuletzt aktiv
+security-actions = Aktionen
+security-this-session = Dieses Gerät
+security-unknown-device = Unbekanntes Gerät
+security-revoke = Abmelden
+security-sign-out-everywhere = Überall abmelden
+security-password-heading = Passwort ändern
+security-password-submit = Passwort ändern
+security-events-heading = Letzte Ereignisse
+security-when = Zeitpunkt
+security-what = Ereignis
+event-registered = Konto angelegt
+event-registered-again = Erneute Registrierung mit dieser Adresse
+event-email-verified = E-Mail-Adresse bestätigt
+event-signed-in = Angemeldet
+event-sign-in-failed = Anmeldung fehlgeschlagen
+event-sign-in-throttled = Anmeldung wegen zu vieler Versuche verzögert
+event-signed-out = Abgemeldet
+event-signed-out-everywhere = Überall abgemeldet
+event-session-revoked = Ein Gerät abgemeldet
+event-password-reset-requested = Zurücksetzen des Passworts angefordert
+event-password-reset = Passwort zurückgesetzt
+event-password-changed = Passwort geändert
+event-reauthenticated = Passwort erneut bestätigt
+event-email-change-requested = Änderung der E-Mail-Adresse angefordert
+event-email-changed = E-Mail-Adresse geändert
+event-profile-changed = Persönliche Daten geändert
+event-data-exported = Daten heruntergeladen
+event-account-deleted = Konto gelöscht
+event-role-changed = Rolle geändert
+account-privacy-lead = Ihre Rechte nach der Datenschutz-Grundverordnung: Auskunft und Datenübertragbarkeit (Art. 15 und 20) sowie Löschung (Art. 17).
+export-heading = Meine Daten herunterladen
+export-text = Sie erhalten alle Daten, die das Portal zu Ihrem Konto speichert, als JSON-Datei. Dazu bestätigen Sie vorher Ihr Passwort, wenn Sie es nicht gerade eingegeben haben.
+export-link = Daten herunterladen (JSON)
+delete-heading = Konto löschen
+delete-text = Wenn Sie Ihr Konto löschen, entfernen wir Ihre Zugangsdaten, Ihre persönlichen Daten, Entwürfe und Ihr Postfach. Sie werden überall abgemeldet. Das lässt sich nicht rückgängig machen.
+delete-applications = Bereits eingereichte Anträge bleiben bei der zuständigen Behörde, weil sie diese nach Gesetz aufbewahren muss. Sie werden von Ihrem Konto getrennt; Antworten erhalten Sie dann per Post oder E-Mail.
+delete-password-hint = Zur Sicherheit: Ihr aktuelles Passwort.
+delete-confirm-label = Ja, ich möchte mein Servicekonto endgültig löschen.
+delete-submit = Konto endgültig löschen
+reauth-title = Passwort bestätigen
+reauth-lead = Für diesen Schritt bestätigen Sie bitte noch einmal Ihr Passwort.
+reauth-submit = Bestätigen
+notice-confirmation-resent = Wenn zu der Adresse ein unbestätigtes Konto gehört, haben wir einen neuen Link geschickt.
+notice-email-confirmed = Ihre E-Mail-Adresse ist bestätigt.
+notice-signed-out = Sie sind abgemeldet.
+notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.
+notice-session-revoked = Das Gerät ist abgemeldet.
+notice-password-reset = Ihr neues Passwort ist gespeichert. Sie wurden auf allen Geräten abgemeldet; bitte melden Sie sich an.
+notice-password-changed = Ihr Passwort ist geändert. Andere Geräte wurden abgemeldet.
+notice-account-deleted = Ihr Servicekonto ist gelöscht.
+mail-footer = Diese E-Mail wurde automatisch vom { $site } versendet. Bitte antworten Sie nicht darauf.
+mail-verify-subject = Bitte bestätigen Sie Ihre E-Mail-Adresse
+mail-verify-body = Guten Tag,
+
+    Sie haben beim { $site } ein Servicekonto angelegt. Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link:
+
+    { $link }
+
+    Der Link gilt 24 Stunden. Wenn Sie kein Konto angelegt haben, können Sie diese E-Mail ignorieren.
+mail-already-registered-subject = Sie haben bereits ein Servicekonto
+mail-already-registered-body = Guten Tag,
+
+    jemand wollte beim { $site } ein Konto mit dieser E-Mail-Adresse anlegen. Zu dieser Adresse gibt es bereits ein Servicekonto.
+
+    Anmelden:
+
+    { $sign_in }
+
+    Passwort vergessen?
+
+    { $reset }
+
+    Wenn Sie das nicht waren, müssen Sie nichts tun.
+mail-reset-subject = Neues Passwort für Ihr Servicekonto
+mail-reset-body = Guten Tag,
+
+    Sie möchten ein neues Passwort für Ihr Servicekonto festlegen. Nutzen Sie dazu diesen Link:
+
+    { $link }
+
+    Der Link gilt 30 Minuten und nur einmal. Wenn Sie das nicht angefordert haben, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.
+mail-reset-unknown-subject = Passwort zurücksetzen beim { $site }
+mail-reset-unknown-body = Guten Tag,
+
+    jemand wollte das Passwort für ein Servicekonto mit dieser E-Mail-Adresse zurücksetzen. Zu dieser Adresse gibt es aber kein Konto.
+
+    Ein Konto anlegen:
+
+    { $register }
+
+    Wenn Sie das nicht waren, müssen Sie nichts tun.
+mail-email-change-subject = Bitte bestätigen Sie Ihre neue E-Mail-Adresse
+mail-email-change-body = Guten Tag,
+
+    Sie möchten diese Adresse für Ihr Servicekonto beim { $site } verwenden. Bitte bestätigen Sie sie mit diesem Link:
+
+    { $link }
+
+    Der Link gilt 24 Stunden.
+mail-email-changed-subject = Die E-Mail-Adresse Ihres Servicekontos wurde geändert
+mail-email-changed-body = Guten Tag,
+
+    die E-Mail-Adresse Ihres Servicekontos wurde geändert in: { $new_email }
+
+    Wenn Sie das nicht waren, wenden Sie sich bitte sofort an den Betreiber des Portals.
+mail-password-changed-subject = Ihr Passwort wurde geändert
+mail-password-changed-body = Guten Tag,
+
+    das Passwort Ihres Servicekontos beim { $site } wurde soeben geändert.
+
+    Wenn Sie das nicht waren, setzen Sie bitte sofort ein neues Passwort über „Passwort vergessen“ und wenden Sie sich an den Betreiber des Portals.
+mail-account-deleted-subject = Ihr Servicekonto wurde gelöscht
+mail-account-deleted-body = Guten Tag,
+
+    Ihr Servicekonto beim { $site } wurde auf Ihren Wunsch gelöscht. Bereits eingereichte Anträge bearbeitet die zuständige Behörde weiter.

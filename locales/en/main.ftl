@@ -222,3 +222,189 @@ place-search-none-hint = Check the spelling, search for the name of the municipa
 place-search-all = Show all municipalities
 authority-opening-hours = Opening hours
 authority-accessibility = Accessibility of the building
+
+## Servicekonto
+nav-account = My account
+nav-sign-in = Sign in
+nav-account-label = Service account
+sign-out = Sign out
+account-email-label = Email address
+account-password-label = Password
+account-new-password-label = New password
+account-current-password-label = Current password
+account-password-hint = At least { $min } characters. A sentence of several words is easy to remember and secure. Common passwords and words such as the name of the portal are not allowed.
+account-email-required = Enter your email address.
+account-email-invalid-email = Enter an email address in the form name@example.com.
+account-email-too-long = The email address must be at most 254 characters long.
+account-password-required = Enter your password.
+account-password-too-short = The password must be at least 12 characters long.
+account-password-too-long = The password must be at most 128 characters long.
+account-password-common-password = This password is very common and easy to guess. Please choose another one.
+account-password-context-password = The password is too close to your email address or the name of the portal. Please choose another one.
+account-password-wrong-password = The password is not correct.
+account-password-unchanged = The new password must be different from the current one.
+account-current-required = Enter your current password.
+account-current-wrong-password = The current password is not correct.
+account-form-wrong-password = The email address or password is not correct.
+account-form-too-many = Too many attempts. Please wait a few minutes and then try again.
+account-form-unconfirmed = Please first confirm your email address using the link in our email.
+account-form-invalid-code = The link is invalid or has expired.
+account-confirm-required = Confirm that you want to delete your account.
+register-title = Create a service account
+register-lead = With a service account you can save your details, drafts and applications and receive replies from the authorities in your mailbox.
+register-email-hint = We will send you a link to confirm the address.
+register-submit = Create account
+register-have-account = Already have an account?
+registered-title = Please check your mailbox
+registered-lead = We have sent you an email.
+registered-text = Open the link in the email to confirm your address. The link is valid for 24 hours. If the email does not arrive, please also check your spam folder.
+resend-heading = Send the confirmation link again
+resend-submit = Send link again
+confirm-title = Confirm email address
+confirm-text = Please confirm that this email address belongs to you.
+confirm-submit = Confirm address
+confirm-invalid-title = This link is invalid or has expired.
+confirm-invalid-text = A confirmation link is valid for 24 hours and can be used only once. You can request a new one.
+sign-in-title = Sign in
+sign-in-lead = Sign in with your service account.
+sign-in-submit = Sign in
+session-expired = You were signed out after a period of inactivity. Please sign in again.
+forgot-title = Forgotten password
+forgot-lead = Enter the email address of your account. We will send you a link to set a new password.
+forgot-submit = Request link
+forgot-sent-title = Please check your mailbox
+forgot-sent-lead = If there is an account for this address, we have sent a link. It is valid for 30 minutes and can be used only once.
+reset-title = Set a new password
+reset-submit = Save password
+reset-invalid-title = This link is invalid or has expired.
+reset-invalid-text = A password reset link is valid for 30 minutes and can be used only once. Please request a new one.
+account-title = My service account
+account-since = Account since
+account-trust = Trust level of this sign-in
+trust-basic = Basic (email and password)
+trust-substantial = Substantial (with a second factor)
+account-card-security = Signed-in devices, recent events and changing your password.
+account-privacy-title = My data
+account-card-privacy = Download all stored data or delete the account.
+security-title = Security
+security-lead = Here you can see where you are signed in and what has recently happened with your account.
+security-sessions-heading = Signed-in devices
+security-device = Device
+security-address = Address
+security-started = Signed in since
+security-last-seen = Last active
+security-actions = Actions
+security-this-session = This device
+security-unknown-device = Unknown device
+security-revoke = Sign out
+security-sign-out-everywhere = Sign out everywhere
+security-password-heading = Change password
+security-password-submit = Change password
+security-events-heading = Recent events
+security-when = Time
+security-what = Event
+event-registered = Account created
+event-registered-again = New registration attempt with this address
+event-email-verified = Email address confirmed
+event-signed-in = Signed in
+event-sign-in-failed = Sign-in failed
+event-sign-in-throttled = Sign-in delayed because of too many attempts
+event-signed-out = Signed out
+event-signed-out-everywhere = Signed out everywhere
+event-session-revoked = A device was signed out
+event-password-reset-requested = Password reset requested
+event-password-reset = Password reset
+event-password-changed = Password changed
+event-reauthenticated = Password confirmed again
+event-email-change-requested = Email address change requested
+event-email-changed = Email address changed
+event-profile-changed = Personal details changed
+event-data-exported = Data downloaded
+event-account-deleted = Account deleted
+event-role-changed = Role changed
+account-privacy-lead = Your rights under the General Data Protection Regulation (GDPR): access and data portability (Art. 15 and 20 GDPR) and erasure (Art. 17 GDPR).
+export-heading = Download my data
+export-text = You receive all the data the portal stores about your account as a JSON file. To do so, you first confirm your password, unless you have just entered it.
+export-link = Download data (JSON)
+delete-heading = Delete account
+delete-text = If you delete your account, we remove your sign-in details, your personal details, drafts and your mailbox. You will be signed out everywhere. This cannot be undone.
+delete-applications = Applications you have already submitted remain with the responsible authority, because it must keep them by law. They are separated from your account; you will then receive replies by post or email.
+delete-password-hint = For your security: your current password.
+delete-confirm-label = Yes, I want to permanently delete my service account.
+delete-submit = Permanently delete account
+reauth-title = Confirm password
+reauth-lead = For this step, please confirm your password once more.
+reauth-submit = Confirm
+notice-confirmation-resent = If there is an unconfirmed account for this address, we have sent a new link.
+notice-email-confirmed = Your email address is confirmed.
+notice-signed-out = You are signed out.
+notice-signed-out-everywhere = You are signed out on all devices.
+notice-session-revoked = The device is signed out.
+notice-password-reset = Your new password has been saved. You were signed out on all devices; please sign in.
+notice-password-changed = Your password has been changed. Other devices were signed out.
+notice-account-deleted = Your service account has been deleted.
+mail-footer = This email was sent automatically by { $site }. Please do not reply to it.
+mail-verify-subject = Please confirm your email address
+mail-verify-body = Hello,
+
+    You have created a service account on { $site }. Please confirm your email address with this link:
+
+    { $link }
+
+    The link is valid for 24 hours. If you did not create an account, you can ignore this email.
+mail-already-registered-subject = You already have a service account
+mail-already-registered-body = Hello,
+
+    Someone tried to create an account on { $site } with this email address. There is already a service account for this address.
+
+    Sign in:
+
+    { $sign_in }
+
+    Forgotten your password?
+
+    { $reset }
+
+    If this was not you, you do not need to do anything.
+mail-reset-subject = New password for your service account
+mail-reset-body = Hello,
+
+    You would like to set a new password for your service account. Please use this link:
+
+    { $link }
+
+    The link is valid for 30 minutes and can be used only once. If you did not request this, you can ignore this email; your password stays unchanged.
+mail-reset-unknown-subject = Password reset on { $site }
+mail-reset-unknown-body = Hello,
+
+    Someone tried to reset the password for a service account with this email address. However, there is no account for this address.
+
+    Create an account:
+
+    { $register }
+
+    If this was not you, you do not need to do anything.
+mail-email-change-subject = Please confirm your new email address
+mail-email-change-body = Hello,
+
+    You would like to use this address for your service account on { $site }. Please confirm it with this link:
+
+    { $link }
+
+    The link is valid for 24 hours.
+mail-email-changed-subject = The email address of your service account has been changed
+mail-email-changed-body = Hello,
+
+    The email address of your service account has been changed to: { $new_email }
+
+    If this was not you, please contact the operator of the portal immediately.
+mail-password-changed-subject = Your password has been changed
+mail-password-changed-body = Hello,
+
+    The password of your service account on { $site } has just been changed.
+
+    If this was not you, please set a new password immediately using “Forgotten password” and contact the operator of the portal.
+mail-account-deleted-subject = Your service account has been deleted
+mail-account-deleted-body = Hello,
+
+    Your service account on { $site } has been deleted at your request. The responsible authority will continue to process applications you have already submitted.

@@ -20,7 +20,7 @@ home-title = Accueil
 home-heading = Portail de services { $region }
 home-lead = Retrouvez ici les services administratifs du Land de { $region } et de ses communes – et effectuez-en beaucoup en ligne.
 home-about-heading = Ce que vous trouverez ici
-home-about-text = Le portail vous indique quelle administration est compétente pour votre démarche là où vous habitez, quels documents sont nécessaires et ce que cela coûte. Avec un compte de services, vous conservez vos données, brouillons et demandes et recevez les réponses des administrations dans votre boîte de réception.
+home-about-text = Le portail vous indique quelle administration est compétente pour votre démarche là où vous habitez, quels documents sont nécessaires et ce que cela coûte. Avec un compte de service, vous conservez vos données, brouillons et demandes et recevez les réponses des administrations dans votre boîte de réception.
 home-cards-label = À propos du portail
 home-card-easy-language = Le portail expliqué avec des mots simples.
 home-card-sign-language = Informations en langue des signes allemande.
@@ -92,7 +92,7 @@ easy-what-2 = Vous y trouvez les services et les administrations. Par exemple : 
 easy-what-3 = Vous voyez : Quel service m'aide ? Que dois-je apporter ? Combien ça coûte ?
 easy-how-heading = Que puis-je faire ici ?
 easy-how-1 = Vous pouvez faire beaucoup de demandes sur Internet. Vous n'avez alors pas besoin d'aller au bureau.
-easy-how-2 = Avec un compte de services, vous pouvez enregistrer vos données. Vous n'avez pas besoin de les écrire à chaque fois.
+easy-how-2 = Avec un compte de service, vous pouvez enregistrer vos données. Vous n'avez pas besoin de les écrire à chaque fois.
 easy-how-3 = L'administration vous écrit une réponse. La réponse arrive dans votre boîte de réception du portail.
 easy-help-heading = Qui peut m'aider ?
 easy-help-1 = Vous ne comprenez pas quelque chose ? Demandez au bureau des citoyens de votre commune.
@@ -108,7 +108,7 @@ sign-videos-heading = Les vidéos
 sign-videos-text = Les vidéos en langue des signes allemande sont en cours de réalisation. Elles seront présentées ici avec des sous-titres et expliqueront ces sujets :
 sign-topic-portal = ce qu'est le portail et qui le gère,
 sign-topic-search = comment trouver les services et l'administration compétente,
-sign-topic-account = comment créer et utiliser un compte de services,
+sign-topic-account = comment créer et utiliser un compte de service,
 sign-topic-apply = comment faire une demande en ligne et lire les réponses dans la boîte de réception,
 sign-topic-barrier = comment nous signaler un obstacle.
 sign-help-heading = De l'aide d'ici là
@@ -222,3 +222,189 @@ place-search-none-hint = Vérifiez l’orthographe, cherchez le nom de la commun
 place-search-all = Afficher toutes les communes
 authority-opening-hours = Horaires d’ouverture
 authority-accessibility = Accessibilité du bâtiment
+
+## Servicekonto
+nav-account = Mon compte
+nav-sign-in = Se connecter
+nav-account-label = Compte de service
+sign-out = Se déconnecter
+account-email-label = Adresse électronique
+account-password-label = Mot de passe
+account-new-password-label = Nouveau mot de passe
+account-current-password-label = Mot de passe actuel
+account-password-hint = Au moins { $min } caractères. Une phrase de plusieurs mots est facile à retenir et sûre. Les mots de passe courants et les mots tels que le nom du portail ne sont pas autorisés.
+account-email-required = Saisissez votre adresse électronique.
+account-email-invalid-email = Saisissez une adresse électronique de la forme nom@exemple.fr.
+account-email-too-long = L’adresse électronique ne doit pas dépasser 254 caractères.
+account-password-required = Saisissez votre mot de passe.
+account-password-too-short = Le mot de passe doit comporter au moins 12 caractères.
+account-password-too-long = Le mot de passe ne doit pas dépasser 128 caractères.
+account-password-common-password = Ce mot de passe est très répandu et facile à deviner. Choisissez-en un autre.
+account-password-context-password = Le mot de passe reprend trop votre adresse électronique ou le nom du portail. Choisissez-en un autre.
+account-password-wrong-password = Le mot de passe n’est pas correct.
+account-password-unchanged = Le nouveau mot de passe doit être différent de l’actuel.
+account-current-required = Saisissez votre mot de passe actuel.
+account-current-wrong-password = Le mot de passe actuel n’est pas correct.
+account-form-wrong-password = L’adresse électronique ou le mot de passe n’est pas correct.
+account-form-too-many = Trop de tentatives. Veuillez patienter quelques minutes, puis réessayer.
+account-form-unconfirmed = Veuillez d’abord confirmer votre adresse électronique à l’aide du lien figurant dans notre courriel.
+account-form-invalid-code = Le lien n’est pas valide ou a expiré.
+account-confirm-required = Confirmez que vous souhaitez supprimer votre compte.
+register-title = Créer un compte de service
+register-lead = Avec un compte de service, vous enregistrez vos données, brouillons et demandes et recevez les réponses des administrations dans votre boîte de réception.
+register-email-hint = Nous vous enverrons un lien pour confirmer l’adresse.
+register-submit = Créer le compte
+register-have-account = Vous avez déjà un compte ?
+registered-title = Veuillez consulter votre boîte de réception
+registered-lead = Nous vous avons envoyé un courriel.
+registered-text = Ouvrez le lien figurant dans le courriel pour confirmer votre adresse. Le lien est valable 24 heures. Si le courriel n’arrive pas, vérifiez aussi votre dossier de courrier indésirable.
+resend-heading = Renvoyer le lien de confirmation
+resend-submit = Renvoyer le lien
+confirm-title = Confirmer l’adresse électronique
+confirm-text = Veuillez confirmer que cette adresse électronique vous appartient.
+confirm-submit = Confirmer l’adresse
+confirm-invalid-title = Ce lien n’est pas valide ou a expiré.
+confirm-invalid-text = Un lien de confirmation est valable 24 heures et une seule fois. Vous pouvez en demander un nouveau.
+sign-in-title = Se connecter
+sign-in-lead = Connectez-vous avec votre compte de service.
+sign-in-submit = Se connecter
+session-expired = Vous avez été déconnecté après une période d’inactivité. Veuillez vous reconnecter.
+forgot-title = Mot de passe oublié
+forgot-lead = Saisissez l’adresse électronique de votre compte. Nous vous enverrons un lien pour définir un nouveau mot de passe.
+forgot-submit = Demander un lien
+forgot-sent-title = Veuillez consulter votre boîte de réception
+forgot-sent-lead = Si un compte correspond à cette adresse, nous avons envoyé un lien. Il est valable 30 minutes et une seule fois.
+reset-title = Définir un nouveau mot de passe
+reset-submit = Enregistrer le mot de passe
+reset-invalid-title = Ce lien n’est pas valide ou a expiré.
+reset-invalid-text = Un lien de réinitialisation est valable 30 minutes et une seule fois. Veuillez en demander un nouveau.
+account-title = Mon compte de service
+account-since = Compte créé le
+account-trust = Niveau de confiance de cette connexion
+trust-basic = Basique (adresse électronique et mot de passe)
+trust-substantial = Substantiel (avec un second facteur)
+account-card-security = Appareils connectés, derniers événements et modification du mot de passe.
+account-privacy-title = Mes données
+account-card-privacy = Télécharger toutes les données enregistrées ou supprimer le compte.
+security-title = Sécurité
+security-lead = Vous voyez ici où vous êtes connecté et ce qui s’est passé récemment sur votre compte.
+security-sessions-heading = Appareils connectés
+security-device = Appareil
+security-address = Adresse
+security-started = Connecté depuis
+security-last-seen = Dernière activité
+security-actions = Actions
+security-this-session = Cet appareil
+security-unknown-device = Appareil inconnu
+security-revoke = Déconnecter
+security-sign-out-everywhere = Se déconnecter partout
+security-password-heading = Modifier le mot de passe
+security-password-submit = Modifier le mot de passe
+security-events-heading = Derniers événements
+security-when = Date et heure
+security-what = Événement
+event-registered = Compte créé
+event-registered-again = Nouvelle inscription avec cette adresse
+event-email-verified = Adresse électronique confirmée
+event-signed-in = Connexion
+event-sign-in-failed = Échec de la connexion
+event-sign-in-throttled = Connexion retardée en raison d’un trop grand nombre de tentatives
+event-signed-out = Déconnexion
+event-signed-out-everywhere = Déconnexion partout
+event-session-revoked = Un appareil a été déconnecté
+event-password-reset-requested = Réinitialisation du mot de passe demandée
+event-password-reset = Mot de passe réinitialisé
+event-password-changed = Mot de passe modifié
+event-reauthenticated = Mot de passe confirmé à nouveau
+event-email-change-requested = Modification de l’adresse électronique demandée
+event-email-changed = Adresse électronique modifiée
+event-profile-changed = Données personnelles modifiées
+event-data-exported = Données téléchargées
+event-account-deleted = Compte supprimé
+event-role-changed = Rôle modifié
+account-privacy-lead = Vos droits au titre du règlement général sur la protection des données (RGPD) : droit d’accès et droit à la portabilité des données (articles 15 et 20 du RGPD) ainsi que droit à l’effacement (article 17 du RGPD).
+export-heading = Télécharger mes données
+export-text = Vous recevez toutes les données que le portail enregistre sur votre compte sous forme de fichier JSON. Pour cela, vous confirmez d’abord votre mot de passe, sauf si vous venez de le saisir.
+export-link = Télécharger les données (JSON)
+delete-heading = Supprimer le compte
+delete-text = Si vous supprimez votre compte, nous effaçons vos identifiants de connexion, vos données personnelles, vos brouillons et votre boîte de réception. Vous serez déconnecté partout. Cette opération est irréversible.
+delete-applications = Les demandes déjà déposées restent auprès de l’administration compétente, car la loi l’oblige à les conserver. Elles sont dissociées de votre compte ; vous recevrez alors les réponses par courrier postal ou par courriel.
+delete-password-hint = Par sécurité : votre mot de passe actuel.
+delete-confirm-label = Oui, je souhaite supprimer définitivement mon compte de service.
+delete-submit = Supprimer définitivement le compte
+reauth-title = Confirmer le mot de passe
+reauth-lead = Pour cette étape, veuillez confirmer à nouveau votre mot de passe.
+reauth-submit = Confirmer
+notice-confirmation-resent = Si un compte non confirmé correspond à cette adresse, nous avons envoyé un nouveau lien.
+notice-email-confirmed = Votre adresse électronique est confirmée.
+notice-signed-out = Vous êtes déconnecté.
+notice-signed-out-everywhere = Vous êtes déconnecté sur tous les appareils.
+notice-session-revoked = L’appareil est déconnecté.
+notice-password-reset = Votre nouveau mot de passe est enregistré. Vous avez été déconnecté sur tous les appareils ; veuillez vous connecter.
+notice-password-changed = Votre mot de passe a été modifié. Les autres appareils ont été déconnectés.
+notice-account-deleted = Votre compte de service a été supprimé.
+mail-footer = Ce courriel a été envoyé automatiquement par { $site }. Merci de ne pas y répondre.
+mail-verify-subject = Veuillez confirmer votre adresse électronique
+mail-verify-body = Bonjour,
+
+    Vous avez créé un compte de service sur { $site }. Veuillez confirmer votre adresse électronique à l’aide de ce lien :
+
+    { $link }
+
+    Le lien est valable 24 heures. Si vous n’avez pas créé de compte, vous pouvez ignorer ce courriel.
+mail-already-registered-subject = Vous avez déjà un compte de service
+mail-already-registered-body = Bonjour,
+
+    Quelqu’un a voulu créer un compte sur { $site } avec cette adresse électronique. Un compte de service existe déjà pour cette adresse.
+
+    Se connecter :
+
+    { $sign_in }
+
+    Mot de passe oublié ?
+
+    { $reset }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.
+mail-reset-subject = Nouveau mot de passe pour votre compte de service
+mail-reset-body = Bonjour,
+
+    Vous souhaitez définir un nouveau mot de passe pour votre compte de service. Utilisez pour cela ce lien :
+
+    { $link }
+
+    Le lien est valable 30 minutes et une seule fois. Si vous n’avez pas fait cette demande, vous pouvez ignorer ce courriel ; votre mot de passe reste inchangé.
+mail-reset-unknown-subject = Réinitialisation du mot de passe sur { $site }
+mail-reset-unknown-body = Bonjour,
+
+    Quelqu’un a voulu réinitialiser le mot de passe d’un compte de service avec cette adresse électronique. Il n’existe toutefois aucun compte pour cette adresse.
+
+    Créer un compte :
+
+    { $register }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.
+mail-email-change-subject = Veuillez confirmer votre nouvelle adresse électronique
+mail-email-change-body = Bonjour,
+
+    Vous souhaitez utiliser cette adresse pour votre compte de service sur { $site }. Veuillez la confirmer à l’aide de ce lien :
+
+    { $link }
+
+    Le lien est valable 24 heures.
+mail-email-changed-subject = L’adresse électronique de votre compte de service a été modifiée
+mail-email-changed-body = Bonjour,
+
+    L’adresse électronique de votre compte de service a été remplacée par : { $new_email }
+
+    Si ce n’était pas vous, veuillez contacter immédiatement l’exploitant du portail.
+mail-password-changed-subject = Votre mot de passe a été modifié
+mail-password-changed-body = Bonjour,
+
+    Le mot de passe de votre compte de service sur { $site } vient d’être modifié.
+
+    Si ce n’était pas vous, veuillez immédiatement définir un nouveau mot de passe via « Mot de passe oublié » et contacter l’exploitant du portail.
+mail-account-deleted-subject = Votre compte de service a été supprimé
+mail-account-deleted-body = Bonjour,
+
+    Votre compte de service sur { $site } a été supprimé à votre demande. L’administration compétente continue de traiter les demandes déjà déposées.

@@ -3,6 +3,7 @@
 //! Server-only code lives inside the function bodies, so this module compiles to WASM as
 //! the client stubs.
 
+pub mod account;
 pub mod catalogue;
 pub mod error;
 pub mod feedback;

@@ -11,6 +11,28 @@ pub enum ErrorCode {
     TooLong,
     InvalidEmail,
     InvalidPage,
+    TooShort,
+    /// On the list of common passwords.
+    CommonPassword,
+    /// Made of the portal's or the person's own words.
+    ContextPassword,
+    /// The current password (re-authentication) does not match.
+    WrongPassword,
+    /// A one-time code or link that is wrong, used or expired.
+    InvalidCode,
+    InvalidDate,
+    InvalidPostcode,
+    InvalidPhone,
+    /// Not one of the offered options.
+    InvalidChoice,
+    /// Must repeat another field and does not.
+    Mismatch,
+    /// The new value equals the old one.
+    Unchanged,
+    /// Too many attempts; try again later.
+    TooMany,
+    /// The e-mail address of the account is not confirmed yet.
+    Unconfirmed,
 }
 
 impl ErrorCode {
@@ -21,6 +43,19 @@ impl ErrorCode {
             ErrorCode::TooLong => "too-long",
             ErrorCode::InvalidEmail => "invalid-email",
             ErrorCode::InvalidPage => "invalid-page",
+            ErrorCode::TooShort => "too-short",
+            ErrorCode::CommonPassword => "common-password",
+            ErrorCode::ContextPassword => "context-password",
+            ErrorCode::WrongPassword => "wrong-password",
+            ErrorCode::InvalidCode => "invalid-code",
+            ErrorCode::InvalidDate => "invalid-date",
+            ErrorCode::InvalidPostcode => "invalid-postcode",
+            ErrorCode::InvalidPhone => "invalid-phone",
+            ErrorCode::InvalidChoice => "invalid-choice",
+            ErrorCode::Mismatch => "mismatch",
+            ErrorCode::Unchanged => "unchanged",
+            ErrorCode::TooMany => "too-many",
+            ErrorCode::Unconfirmed => "unconfirmed",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Everything here compiles to WASM: parsing, validation and the form models. The browser
 //! uses it for instant feedback, the server runs the very same code again and is the authority.
 
+pub mod account;
 pub mod catalogue;
 pub mod feedback;
 pub mod fields;
@@ -10,3 +11,4 @@ pub mod locale;
 pub mod region;
 pub mod search;
 pub mod site;
+pub mod time;

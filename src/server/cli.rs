@@ -123,7 +123,7 @@ async fn serve(config: Config, migrate: bool) -> Result<(), String> {
     }
     let listen = config.server.listen;
     let header_timeout = Duration::from_secs(config.server.header_read_timeout_secs);
-    let state = AppState::new(config, db.clone(), Clock::System);
+    let state = AppState::new(config, db.clone(), Clock::System)?;
     if state.assets.urls.is_empty() {
         tracing::warn!(site_root = %state.config.server.site_root.display(), "no built assets found: run `make build`");
     }
@@ -132,7 +132,11 @@ async fn serve(config: Config, migrate: bool) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {listen}: {e}"))?;
     tracing::info!("serving {} on http://{listen}", state.config.site.name);
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let housekeeping = jobs::spawn(state.clone(), stopped);
+    let housekeeping = jobs::spawn(state.clone(), stopped.clone());
+    if crate::server::mail::dev_outbox(&state.config) {
+        tracing::info!("no SMTP server configured: mail stays in the outbox at /dev/mail");
+    }
+    let mailer = crate::server::mail::spawn_worker(state.clone(), stopped);
     serve::serve(
         listener,
         http::router(state),
@@ -142,6 +146,7 @@ async fn serve(config: Config, migrate: bool) -> Result<(), String> {
     .await;
     let _ = stop.send(true);
     let _ = housekeeping.await;
+    let _ = mailer.await;
     db.close().await;
     Ok(())
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub database: DatabaseConfig,
     #[serde(default)]
     pub mail: MailConfig,
+    #[serde(default)]
+    pub accounts: AccountsConfig,
     pub operator: Operator,
     pub accessibility: AccessibilityContact,
 }
@@ -62,6 +64,9 @@ pub struct ServerConfig {
     pub max_concurrent_requests: usize,
     /// `pretty` for people, `json` for log collectors.
     pub log_format: LogFormat,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (for rate limits and the audit
+    /// log); everyone else is known by the connection's address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -83,6 +88,7 @@ impl Default for ServerConfig {
             body_limit_bytes: 128 * 1024,
             max_concurrent_requests: 512,
             log_format: LogFormat::Pretty,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -127,6 +133,48 @@ impl Default for MailConfig {
             smtp_url: String::new(),
             smtp_user: None,
             smtp_password: None,
+        }
+    }
+}
+
+/// The Servicekonto: session lifetimes, token lifetimes and password hashing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccountsConfig {
+    /// Sessions end after this long without a request: citizens, and staff (caseworkers,
+    /// admins).
+    pub idle_timeout_secs: i64,
+    pub staff_idle_timeout_secs: i64,
+    /// …and after this long in any case.
+    pub absolute_timeout_secs: i64,
+    /// Changing e-mail, password, second factors or deleting the account needs the password
+    /// entered within this time.
+    pub reauthentication_secs: i64,
+    pub verify_link_secs: i64,
+    pub reset_link_secs: i64,
+    /// Secret mixed into every password hash (`env:NAME` or `file:/path`). Without it the
+    /// portal keeps a random one in `<data_dir>/pepper`, created on first start.
+    pub pepper: Option<SecretRef>,
+    /// Argon2id cost: memory in KiB and passes (parallelism is 1).
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    /// Password hashes computed at once; 0 means one per CPU core.
+    pub hashing_concurrency: usize,
+}
+
+impl Default for AccountsConfig {
+    fn default() -> Self {
+        Self {
+            idle_timeout_secs: 15 * 60,
+            staff_idle_timeout_secs: 30 * 60,
+            absolute_timeout_secs: 12 * 3600,
+            reauthentication_secs: 10 * 60,
+            verify_link_secs: 24 * 3600,
+            reset_link_secs: 30 * 60,
+            pepper: None,
+            argon2_memory_kib: 19 * 1024,
+            argon2_iterations: 2,
+            hashing_concurrency: 0,
         }
     }
 }
@@ -256,6 +304,29 @@ impl Config {
         }
         if self.server.max_concurrent_requests == 0 {
             return invalid("server.max_concurrent_requests", "must be at least 1");
+        }
+        let accounts = &self.accounts;
+        if accounts.argon2_memory_kib < 19 * 1024 || accounts.argon2_iterations < 2 {
+            return invalid(
+                "accounts.argon2_memory_kib",
+                "Argon2id needs at least 19456 KiB and 2 iterations (OWASP)",
+            );
+        }
+        if [
+            accounts.idle_timeout_secs,
+            accounts.staff_idle_timeout_secs,
+            accounts.absolute_timeout_secs,
+            accounts.reauthentication_secs,
+            accounts.verify_link_secs,
+            accounts.reset_link_secs,
+        ]
+        .iter()
+        .any(|secs| *secs < 60)
+        {
+            return invalid(
+                "accounts",
+                "timeouts and link lifetimes must be at least 60 s",
+            );
         }
         if !is_iso_date(&self.accessibility.statement_date) {
             return invalid(

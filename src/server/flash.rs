@@ -67,7 +67,21 @@ pub async fn load(state: &AppState, headers: &http::HeaderMap) -> FlashBag {
         return FlashBag::default();
     };
     match storage::flash::get_all(&state.db, &hash(&token), state.clock.now()).await {
-        Ok(entries) => FlashBag(entries.into_iter().collect()),
+        Ok(entries) => {
+            let bag = FlashBag(entries.into_iter().collect());
+            // A notice is shown once.
+            if bag.0.contains_key(crate::api::account::NOTICE_FLASH)
+                && let Err(error) = storage::flash::delete(
+                    &state.db,
+                    &hash(&token),
+                    crate::api::account::NOTICE_FLASH,
+                )
+                .await
+            {
+                tracing::warn!(%error, "could not delete a notice");
+            }
+            bag
+        }
         Err(error) => {
             tracing::warn!(%error, "could not load flashes");
             FlashBag::default()

@@ -4,9 +4,11 @@ use crate::api::AppError;
 use crate::app::{App, shell};
 use crate::domain::locale::{LOCALE_COOKIE, Locale};
 use crate::domain::region::{Ags, PLACE_COOKIE, RegionKind};
+use crate::server::auth::session::SessionState;
+use crate::server::auth::{self, ClientIp};
 use crate::server::security::{self, CspNonce};
 use crate::server::{cookies, flash, pwa, request::cookie_from, state::AppState};
-use crate::ui::context::PageContext;
+use crate::ui::context::{PageContext, SignedIn};
 use axum::body::{Body, to_bytes};
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
@@ -31,9 +33,18 @@ use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+/// The route table, generated once per process. Generating it sets a process-wide flag
+/// in Leptos that makes any resource first polled meanwhile wait forever (leptos#4773),
+/// so it must never run while pages render (several apps in one test process did).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application for `state`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -58,6 +69,11 @@ pub fn router(state: AppState) -> Router {
         .route("/sprache/{lang}", get(switch_language))
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/sw.js", get(pwa::service_worker))
+        .route(
+            crate::api::account::pages::EXPORT,
+            get(crate::server::account_routes::export),
+        )
+        .route("/dev/mail", get(crate::server::account_routes::dev_outbox))
         .merge(crate::server::api_v1::routes())
         .leptos_routes_with_context(&state, routes, context, app_fn)
         .fallback_service(static_files)
@@ -107,6 +123,22 @@ async fn overloaded(_: BoxError) -> Response {
 /// Gathers what pages need to know about this request (language, nonce, left-over form
 /// state) before anything renders.
 async fn page_context(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0);
+    let client_ip = ClientIp::resolve(req.headers(), peer, &state.config);
+    req.extensions_mut().insert(client_ip);
+    if security::is_static_path(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let session = match auth::session::resolve(&state, req.headers()).await {
+        Ok(session) => session,
+        Err(error) => {
+            tracing::error!(%error, "could not read the session");
+            return security::plain(StatusCode::SERVICE_UNAVAILABLE, "Service unavailable");
+        }
+    };
     let headers = req.headers();
     let locale = Locale::negotiate(
         cookie_from(headers, &cookies::name(&state.config, LOCALE_COOKIE)).as_deref(),
@@ -148,9 +180,32 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
         flash,
         asset_version: state.assets.version.as_str().into(),
         place,
+        account: session.active().map(|s| SignedIn {
+            email: s.email.clone(),
+            role: s.role,
+            trust_level: s.trust_level,
+            ends_at: auth::session::ends_at(&state.config.accounts, s),
+        }),
+        session_expired: session == SessionState::Expired,
     };
+    if is_page_view && let Some(redirect) = account_redirect(req.uri(), &context) {
+        let mut response = redirect;
+        if session == SessionState::Expired {
+            response
+                .headers_mut()
+                .append(SET_COOKIE, session_removal(&state));
+        }
+        return response;
+    }
+    let expired = session == SessionState::Expired;
     req.extensions_mut().insert(context);
+    req.extensions_mut().insert(session);
     let mut response = next.run(req).await;
+    if expired {
+        response
+            .headers_mut()
+            .append(SET_COOKIE, session_removal(&state));
+    }
     // A place chosen with `?ort=` is remembered for a year.
     if let Some(place) = place_query {
         let cookie = cookies::set(&state.config, PLACE_COOKIE, &place, 365 * 24 * 3600, true);
@@ -159,6 +214,69 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
         }
     }
     response
+}
+
+fn session_removal(state: &AppState) -> HeaderValue {
+    HeaderValue::from_str(&auth::session::removal(&state.config))
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Account pages need a session: without one they send people to sign in and come back
+/// afterwards. Signed-in people skip the sign-in and registration pages.
+fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> {
+    use crate::api::account::pages;
+    let path = uri.path();
+    let public = [
+        pages::REGISTER,
+        pages::REGISTERED,
+        pages::CONFIRM,
+        pages::SIGN_IN,
+        pages::FORGOT,
+        pages::FORGOT_SENT,
+        pages::RESET,
+    ];
+    let is_account_page = path == pages::OVERVIEW || path.starts_with("/konto/");
+    let target = if !is_account_page {
+        return None;
+    } else if public.contains(&path) {
+        let guest_only = path == pages::SIGN_IN || path == pages::REGISTER;
+        if !(guest_only && context.account.is_some()) {
+            return None;
+        }
+        pages::OVERVIEW.to_owned()
+    } else if context.account.is_none() {
+        let back = uri.path_and_query().map_or(path, |p| p.as_str());
+        let reason = if context.session_expired {
+            "&abgelaufen=1"
+        } else {
+            ""
+        };
+        format!(
+            "{}?weiter={}{reason}",
+            pages::SIGN_IN,
+            encode_component(back)
+        )
+    } else {
+        return None;
+    };
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(&target) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    Some(response)
+}
+
+/// Percent-encodes a value for a query string.
+fn encode_component(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn query_value(query: &str, name: &str) -> Option<String> {

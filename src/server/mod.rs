@@ -1,7 +1,9 @@
 //! Server-only code: settings, state, storage, HTTP, background jobs.
 
+pub mod account_routes;
 pub mod api_v1;
 pub mod assets;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -10,6 +12,7 @@ pub mod db;
 pub mod flash;
 pub mod http;
 pub mod jobs;
+pub mod mail;
 pub mod pwa;
 pub mod request;
 pub mod security;

@@ -26,6 +26,43 @@ pub fn wants_html() -> bool {
     })
 }
 
+/// A value the middleware put into the request (client address, session, page context).
+pub fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+    parts().and_then(|p| p.extensions.get::<T>().cloned())
+}
+
+/// The language of this request.
+pub fn locale() -> crate::domain::locale::Locale {
+    extension::<crate::ui::context::PageContext>()
+        .map(|c| c.locale)
+        .unwrap_or_default()
+}
+
+/// A request header as text.
+pub fn header(name: http::HeaderName) -> Option<String> {
+    parts().and_then(|p| {
+        p.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    })
+}
+
+pub fn set_header(name: http::HeaderName, value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(value),
+    ) {
+        response.insert_header(name, value);
+    }
+}
+
+pub fn set_status(status: StatusCode) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
 /// The value of a request cookie.
 pub fn cookie(name: &str) -> Option<String> {
     let parts = parts()?;

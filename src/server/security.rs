@@ -110,7 +110,7 @@ pub async fn security_headers(
     response
 }
 
-fn is_static_path(path: &str) -> bool {
+pub fn is_static_path(path: &str) -> bool {
     ["/pkg/", "/vendor/", "/icons/"]
         .iter()
         .any(|p| path.starts_with(p))

@@ -2,6 +2,7 @@
 
 use crate::domain::site::SiteInfo;
 use crate::server::assets::AssetManifest;
+use crate::server::auth::password::PasswordHasher;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::db::Db;
@@ -17,10 +18,14 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     pub site: Arc<SiteInfo>,
     pub assets: Arc<AssetManifest>,
+    pub passwords: PasswordHasher,
+    /// Rings when mail is queued, so the worker sends it at once.
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
-    pub fn new(config: Config, db: Db, clock: Clock) -> AppState {
+    /// Fails when the password pepper cannot be read or created.
+    pub fn new(config: Config, db: Db, clock: Clock) -> Result<AppState, String> {
         let leptos = LeptosOptions::builder()
             .output_name("serviceportal")
             .site_root(config.server.site_root.display().to_string())
@@ -28,13 +33,17 @@ impl AppState {
             .site_addr(config.server.listen)
             .build();
         let assets = Arc::new(AssetManifest::scan(&config.server.site_root));
-        AppState {
+        let pepper = crate::server::auth::load_pepper(&config)?;
+        let passwords = PasswordHasher::new(&config.accounts, pepper).map_err(|e| e.to_string())?;
+        Ok(AppState {
             site: Arc::new(config.site_info()),
             config: Arc::new(config),
             db,
             clock,
             leptos,
             assets,
-        }
+            passwords,
+            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+        })
     }
 }

@@ -24,6 +24,20 @@ pub struct PageContext {
     pub place: Option<String>,
     /// Changes with every build of the static assets; the service worker's cache key.
     pub asset_version: Arc<str>,
+    /// Who is signed in, if anyone.
+    pub account: Option<SignedIn>,
+    /// The session of this browser has just timed out.
+    pub session_expired: bool,
+}
+
+/// The signed-in person as pages see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedIn {
+    pub email: String,
+    pub role: crate::domain::account::Role,
+    pub trust_level: crate::domain::account::TrustLevel,
+    /// When the session ends unless used again (Unix seconds).
+    pub ends_at: i64,
 }
 
 impl PageContext {

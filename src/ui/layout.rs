@@ -24,7 +24,10 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
                     <img src="/icons/icon.svg" alt="" width="40" height="40"/>
                     <span>{site.name.clone()}</span>
                 </a>
-                <LanguageSwitcher current=locale path=page.path.clone()/>
+                <div class="site-header__tools">
+                    <AccountNav/>
+                    <LanguageSwitcher current=locale path=page.path.clone()/>
+                </div>
             </div>
         </header>
         <main id="inhalt" class="kern-container site-main" tabindex="-1">
@@ -32,6 +35,26 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
         </main>
         <Footer/>
     }
+}
+
+/// "Anmelden", or "Mein Konto" and "Abmelden" for the signed-in.
+#[component]
+fn AccountNav() -> impl IntoView {
+    use crate::api::account::{SignOut, pages};
+    use crate::ui::form::ActionButton;
+    use crate::ui::pages::account::action;
+    let page = use_page();
+    let nav = match page.account {
+        Some(_) => view! {
+            <a class="kern-link" href=pages::OVERVIEW>{t("nav-account")}</a>
+            <ActionButton action={action::<SignOut>()} label=t("sign-out") secondary=true/>
+        }
+        .into_any(),
+        None => {
+            view! { <a class="kern-link" href=pages::SIGN_IN>{t("nav-sign-in")}</a> }.into_any()
+        }
+    };
+    view! { <nav class="account-nav" aria-label=t("nav-account-label")>{nav}</nav> }
 }
 
 fn text_for(locale: Locale, key: &str, region: &str) -> String {

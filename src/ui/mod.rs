@@ -3,5 +3,6 @@
 
 pub mod components;
 pub mod context;
+pub mod form;
 pub mod layout;
 pub mod pages;

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod browser;
+pub mod smtp;
+
 use axum::Router;
 use axum::body::Body;
 use figment::Figment;
@@ -114,7 +117,7 @@ pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let config = config_with(&url, dir.path(), extra);
     let db = Db::connect(&config.database).await.expect("connect");
     db.migrate().await.expect("migrate");
-    let state = AppState::new(config, db, Clock::fixed(1_800_000_000));
+    let state = AppState::new(config, db, Clock::fixed(1_800_000_000)).expect("app state");
     TestApp {
         router: router(state.clone()),
         state,
@@ -145,7 +148,17 @@ impl Answer {
 }
 
 impl TestApp {
-    pub async fn send(&self, request: Request<Body>) -> Answer {
+    pub async fn send(&self, mut request: Request<Body>) -> Answer {
+        // As if from a browser on this machine, unless the test chose an address.
+        if request
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .is_none()
+        {
+            request.extensions_mut().insert(axum::extract::ConnectInfo(
+                std::net::SocketAddr::from(([127, 0, 0, 1], 40000)),
+            ));
+        }
         let response: Response<Body> = self
             .router
             .clone()

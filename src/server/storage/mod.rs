@@ -1,7 +1,12 @@
 //! All SQL lives here, one module per aggregate, identical on SQLite and PostgreSQL.
 
+pub mod accounts;
+pub mod audit;
 pub mod catalogue;
 pub mod feedback;
 pub mod flash;
+pub mod mail;
 pub mod regions;
 pub mod search;
+pub mod sessions;
+pub mod throttle;

@@ -1,6 +1,7 @@
 //! One module per page (or small family of pages).
 
 pub mod accessibility;
+pub mod account;
 pub mod easy_language;
 pub mod error;
 pub mod feedback_form;

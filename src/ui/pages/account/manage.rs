@@ -1,0 +1,258 @@
+//! The signed-in pages: overview, security (sessions, events, password), privacy (export,
+//! deletion) and re-authentication.
+
+use super::action;
+use crate::api::account::{
+    ChangePassword, DeleteAccount, Reauthenticate, RevokeSession, SignOut, SignOutEverywhere,
+    forms, load_account, load_security, pages,
+};
+use crate::domain::account::{PASSWORD_MIN, TrustLevel};
+use crate::domain::time::format_date_time;
+use crate::i18n::text_with;
+use crate::ui::components::{PageHeading, PageTitle};
+use crate::ui::context::{t, use_page};
+use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, Notice, form_flash};
+use crate::ui::pages::error::NotFoundPage;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn trust_text(level: TrustLevel) -> String {
+    t(&format!("trust-{}", level.as_str()))
+}
+
+/// `/konto`: who is signed in and where to go from here.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let account = Resource::new_blocking(|| (), |_| load_account());
+    view! {
+        <PageTitle title=t("account-title")/>
+        <PageHeading title=t("account-title")/>
+        <Notice/>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(account) => {
+                        let locale = use_page().locale;
+                        let since = format_date_time(account.created_at, locale);
+                        Either::Left(view! {
+                            <dl class="account-facts">
+                                <dt>{t("account-email-label")}</dt>
+                                <dd>{account.email}</dd>
+                                <dt>{t("account-since")}</dt>
+                                <dd>{since}</dd>
+                                <dt>{t("account-trust")}</dt>
+                                <dd>{trust_text(account.trust_level)}</dd>
+                            </dl>
+                            <ul class="card-grid account-sections">
+                                <AccountLink href=pages::SECURITY title="security-title" body="account-card-security"/>
+                                <AccountLink href=pages::PRIVACY title="account-privacy-title" body="account-card-privacy"/>
+                            </ul>
+                            <ActionButton action={action::<SignOut>()} label=t("sign-out") secondary=true/>
+                        })
+                    }
+                    Err(_) => Either::Right(view! { <NotFoundPage/> }),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountLink(href: &'static str, title: &'static str, body: &'static str) -> impl IntoView {
+    view! {
+        <li class="kern-card">
+            <div class="kern-card__container">
+                <div class="kern-card__header">
+                    <h2 class="kern-title"><a class="kern-link kern-link--stretched" href=href>{t(title)}</a></h2>
+                </div>
+                <div class="kern-card__body"><p class="kern-body">{t(body)}</p></div>
+            </div>
+        </li>
+    }
+}
+
+/// `/konto/sicherheit`: sessions with revoke, recent security events, change password.
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let overview = Resource::new_blocking(|| (), |_| load_security());
+    let flash = form_flash(forms::CHANGE_PASSWORD);
+    let has_errors = !flash.errors.is_empty();
+    view! {
+        <PageTitle title=t("security-title") has_errors/>
+        <PageHeading title=t("security-title") lead=t("security-lead")/>
+        <Notice/>
+        <Suspense>
+            {move || {
+                let flash = flash.clone();
+                Suspend::new(async move {
+                    let Ok(overview) = overview.await else {
+                        return Either::Right(view! { <NotFoundPage/> });
+                    };
+                    let locale = use_page().locale;
+                    let sessions = overview
+                        .sessions
+                        .into_iter()
+                        .map(|s| {
+                            let device = s.user_agent.clone().unwrap_or_else(|| t("security-unknown-device"));
+                            let action_cell = if s.current {
+                                Either::Left(view! { <strong>{t("security-this-session")}</strong> })
+                            } else {
+                                Either::Right(view! {
+                                    <form method="post" action={action::<RevokeSession>()} class="inline-form">
+                                        <input type="hidden" name="handle" value=s.handle.clone()/>
+                                        <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
+                                            <span class="kern-label">{t("security-revoke")}</span>
+                                        </button>
+                                    </form>
+                                })
+                            };
+                            view! {
+                                <tr>
+                                    <td>{device}</td>
+                                    <td>{s.ip.clone().unwrap_or_default()}</td>
+                                    <td>{format_date_time(s.created_at, locale)}</td>
+                                    <td>{format_date_time(s.last_seen_at, locale)}</td>
+                                    <td>{action_cell}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    let events = overview
+                        .events
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <tr>
+                                    <td>{format_date_time(e.at, locale)}</td>
+                                    <td>{t(&format!("event-{}", e.event))}</td>
+                                    <td>{e.ip.unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    Either::Left(view! {
+                        <section class="text-section" aria-labelledby="sessions-heading">
+                            <h2 id="sessions-heading" class="kern-heading-medium">{t("security-sessions-heading")}</h2>
+                            <div class="table-scroll">
+                                <table class="kern-table">
+                                    <caption class="kern-sr-only">{t("security-sessions-heading")}</caption>
+                                    <thead class="kern-table__head">
+                                        <tr>
+                                            <th scope="col">{t("security-device")}</th>
+                                            <th scope="col">{t("security-address")}</th>
+                                            <th scope="col">{t("security-started")}</th>
+                                            <th scope="col">{t("security-last-seen")}</th>
+                                            <th scope="col"><span class="kern-sr-only">{t("security-actions")}</span></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody class="kern-table__body">{sessions}</tbody>
+                                </table>
+                            </div>
+                            <ActionButton action={action::<SignOutEverywhere>()} label=t("security-sign-out-everywhere") secondary=true/>
+                        </section>
+                        <section class="text-section" aria-labelledby="password-heading">
+                            <h2 id="password-heading" class="kern-heading-medium">{t("security-password-heading")}</h2>
+                            <ErrorSummary flash=flash.clone() prefix="change"/>
+                            <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
+                                <Input prefix="change" name="current" label=t("account-current-password-label")
+                                    kind=InputKind::CurrentPassword error=flash.error("current")/>
+                                <Input prefix="change" name="password" label=t("account-new-password-label")
+                                    hint=text_with(locale, "account-password-hint", &[("min", PASSWORD_MIN.to_string())])
+                                    kind=InputKind::NewPassword error=flash.error("password")/>
+                                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
+                            </form>
+                        </section>
+                        <section class="text-section" aria-labelledby="events-heading">
+                            <h2 id="events-heading" class="kern-heading-medium">{t("security-events-heading")}</h2>
+                            <div class="table-scroll">
+                                <table class="kern-table">
+                                    <caption class="kern-sr-only">{t("security-events-heading")}</caption>
+                                    <thead class="kern-table__head">
+                                        <tr>
+                                            <th scope="col">{t("security-when")}</th>
+                                            <th scope="col">{t("security-what")}</th>
+                                            <th scope="col">{t("security-address")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody class="kern-table__body">{events}</tbody>
+                                </table>
+                            </div>
+                        </section>
+                    })
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// `/konto/datenschutz`: download my data, delete my account.
+#[component]
+pub fn AccountPrivacyPage() -> impl IntoView {
+    let flash = form_flash(forms::DELETE);
+    let has_errors = !flash.errors.is_empty();
+    let confirm_error = flash.error("confirm");
+    view! {
+        <PageTitle title=t("account-privacy-title") has_errors/>
+        <PageHeading title=t("account-privacy-title") lead=t("account-privacy-lead")/>
+        <Notice/>
+        <section class="text-section" aria-labelledby="export-heading">
+            <h2 id="export-heading" class="kern-heading-medium">{t("export-heading")}</h2>
+            <p class="kern-body">{t("export-text")}</p>
+            <p class="kern-body">
+                <a class="kern-btn kern-btn--secondary" href=pages::EXPORT download="servicekonto.json">
+                    <span class="kern-label">{t("export-link")}</span>
+                </a>
+            </p>
+        </section>
+        <section class="text-section" aria-labelledby="delete-heading">
+            <h2 id="delete-heading" class="kern-heading-medium">{t("delete-heading")}</h2>
+            <p class="kern-body">{t("delete-text")}</p>
+            <p class="kern-body">{t("delete-applications")}</p>
+            <ErrorSummary flash=flash.clone() prefix="delete"/>
+            <form method="post" action={action::<DeleteAccount>()} class="account-form" novalidate=true>
+                <Input prefix="delete" name="password" label=t("account-password-label") hint=t("delete-password-hint")
+                    kind=InputKind::CurrentPassword error=flash.error("password")/>
+                <div class=if confirm_error.is_some() { "kern-form-check kern-form-check--error" } else { "kern-form-check" }>
+                    {confirm_error.map(|code| view! {
+                        <p class="kern-error" id="delete-confirm-error">
+                            <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+                            <span class="kern-body">{crate::ui::form::field_message("confirm", code)}</span>
+                        </p>
+                    })}
+                    <input class="kern-form-check__input" type="checkbox" id="delete-confirm" name="confirm" value="ja"
+                        aria-describedby=confirm_error.map(|_| "delete-confirm-error")/>
+                    <label class="kern-label" for="delete-confirm">{t("delete-confirm-label")}</label>
+                </div>
+                <button type="submit" class="kern-btn kern-btn--primary danger-button"><span class="kern-label">{t("delete-submit")}</span></button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+/// `/konto/bestaetigen-passwort?weiter=…`: the password again before a sensitive step.
+#[component]
+pub fn ReauthPage() -> impl IntoView {
+    let query = use_query_map();
+    let flash = form_flash(forms::REAUTH);
+    let has_errors = !flash.errors.is_empty();
+    let next = query
+        .read_untracked()
+        .get("weiter")
+        .unwrap_or_else(|| flash.value("next"));
+    view! {
+        <PageTitle title=t("reauth-title") has_errors/>
+        <PageHeading title=t("reauth-title") lead=t("reauth-lead")/>
+        <ErrorSummary flash=flash.clone() prefix="reauth"/>
+        <form method="post" action={action::<Reauthenticate>()} class="account-form" novalidate=true>
+            <input type="hidden" name="next" value=next/>
+            <Input prefix="reauth" name="password" label=t("account-password-label")
+                kind=InputKind::CurrentPassword error=flash.error("password")/>
+            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reauth-submit")}</span></button>
+        </form>
+    }
+    .into_any()
+}
