@@ -3,6 +3,7 @@
 use crate::domain::locale::Locale;
 use crate::i18n::text;
 use crate::ui::context::{t, use_page};
+use crate::ui::form::Notice;
 use leptos::prelude::*;
 
 #[component]
@@ -31,6 +32,7 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="inhalt" class="kern-container site-main" tabindex="-1">
+            <Notice/>
             {children()}
         </main>
         <Footer/>

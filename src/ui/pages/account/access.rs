@@ -9,7 +9,7 @@ use crate::domain::account::PASSWORD_MIN;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
-use crate::ui::form::{ErrorSummary, Input, InputKind, Notice, form_flash};
+use crate::ui::form::{ErrorSummary, Input, InputKind, form_flash};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -50,7 +50,6 @@ pub fn RegisteredPage() -> impl IntoView {
     view! {
         <PageTitle title=t("registered-title") has_errors/>
         <PageHeading title=t("registered-title") lead=t("registered-lead")/>
-        <Notice/>
         <p class="kern-body">{t("registered-text")}</p>
         <section class="text-section" aria-labelledby="resend-heading">
             <h2 id="resend-heading" class="kern-heading-medium">{t("resend-heading")}</h2>
@@ -118,7 +117,6 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <PageTitle title=t("sign-in-title") has_errors/>
         <PageHeading title=t("sign-in-title") lead=t("sign-in-lead")/>
-        <Notice/>
         {expired.then(|| view! {
             <div class="kern-alert kern-alert--info" role="status">
                 <div class="kern-alert__header">

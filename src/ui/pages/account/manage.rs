@@ -11,7 +11,7 @@ use crate::domain::time::format_date_time;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
-use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, Notice, form_flash};
+use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, form_flash};
 use crate::ui::pages::error::NotFoundPage;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -28,7 +28,6 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <PageTitle title=t("account-title")/>
         <PageHeading title=t("account-title")/>
-        <Notice/>
         <Suspense>
             {move || Suspend::new(async move {
                 match account.await {
@@ -82,7 +81,6 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <PageTitle title=t("security-title") has_errors/>
         <PageHeading title=t("security-title") lead=t("security-lead")/>
-        <Notice/>
         <Suspense>
             {move || {
                 let flash = flash.clone();
@@ -197,7 +195,6 @@ pub fn AccountPrivacyPage() -> impl IntoView {
     view! {
         <PageTitle title=t("account-privacy-title") has_errors/>
         <PageHeading title=t("account-privacy-title") lead=t("account-privacy-lead")/>
-        <Notice/>
         <section class="text-section" aria-labelledby="export-heading">
             <h2 id="export-heading" class="kern-heading-medium">{t("export-heading")}</h2>
             <p class="kern-body">{t("export-text")}</p>

@@ -1,0 +1,124 @@
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { open, expectAccessible } from '../helpers';
+
+const PASSWORD = 'ein langer satz als passwort';
+
+/** A fresh address per test and project, so runs never meet. */
+function address(info: TestInfo, name: string) {
+  return `${name}-${info.project.name}-${Date.now()}@example.de`;
+}
+
+/**
+ * The newest link for `to` from the development outbox (/dev/mail: without SMTP on a
+ * loopback address mail stays there). The Rust tests read the same mails over SMTP.
+ */
+async function linkFromMail(page: Page, to: string, path: string): Promise<string> {
+  const outbox = await page.request.get('/dev/mail');
+  expect(outbox.ok()).toBeTruthy();
+  const html = await outbox.text();
+  const article = html.split('<article>').find((a) => a.includes(`An: ${to}`));
+  expect(article, `a mail to ${to}`).toBeTruthy();
+  const match = article!.match(new RegExp(`https?://[^\\s<]*${path}\\?code=[A-Za-z0-9_-]+`));
+  expect(match, `a link to ${path}`).toBeTruthy();
+  return new URL(match![0]).pathname + new URL(match![0]).search;
+}
+
+async function register(page: Page, info: TestInfo, email: string) {
+  await open(page, '/konto/registrieren', info);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr Postfach' })).toBeVisible();
+  await open(page, await linkFromMail(page, email, '/konto/bestaetigen'), info);
+  await page.getByRole('button', { name: 'Adresse bestätigen' }).click();
+  await expect(page.getByText('Ihre E-Mail-Adresse ist bestätigt.')).toBeVisible();
+}
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+}
+
+test('a citizen registers, confirms by mail, signs in, checks the devices and signs out', async ({ page }, info) => {
+  const email = address(info, 'kim');
+  await open(page, '/konto/registrieren', info);
+  await expectAccessible(page, info);
+
+  // A too short password: the summary names it and the address stays.
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill('kurz');
+  await page.getByRole('button', { name: 'Konto anlegen' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('mindestens 12 Zeichen');
+  await expect(page).toHaveTitle(/^Fehler: /);
+  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(email);
+  await expectAccessible(page, info);
+
+  await register(page, info, email);
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  await expectAccessible(page, info);
+  await signIn(page, email, 'ein falsches passwort');
+  await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort sind nicht richtig.');
+  await expectAccessible(page, info);
+  await signIn(page, email);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mein Servicekonto' })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await expectAccessible(page, info);
+
+  await page.getByRole('link', { name: 'Sicherheit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sicherheit' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Dieses Gerät' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Angemeldet', exact: true }).first()).toBeVisible();
+  await expectAccessible(page, info);
+
+  await page.getByRole('banner').getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page.getByText('Sie sind abgemeldet.')).toBeVisible();
+  await open(page, '/konto', info);
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+});
+
+test('a citizen who forgot the password sets a new one with the mailed link', async ({ page }, info) => {
+  const email = address(info, 'reset');
+  await register(page, info, email);
+  await open(page, '/konto/anmelden', info);
+  await page.getByRole('link', { name: 'Passwort vergessen' }).click();
+  await expectAccessible(page, info);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByRole('button', { name: 'Link anfordern' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr Postfach' })).toBeVisible();
+  await open(page, await linkFromMail(page, email, '/konto/passwort-neu'), info);
+  await expect(page.getByRole('heading', { level: 1, name: 'Neues Passwort festlegen' })).toBeVisible();
+  await expectAccessible(page, info);
+  const fresh = 'mein neues langes passwort';
+  await page.getByLabel('Neues Passwort').fill(fresh);
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await expect(page.getByText('Ihr neues Passwort ist gespeichert.')).toBeVisible();
+  await signIn(page, email, fresh);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mein Servicekonto' })).toBeVisible();
+});
+
+test('a citizen downloads the data and deletes the account', async ({ page }, info) => {
+  const email = address(info, 'delete');
+  await register(page, info, email);
+  await signIn(page, email);
+  await page.getByRole('link', { name: 'Meine Daten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meine Daten' })).toBeVisible();
+  await expectAccessible(page, info);
+  const exported = await page.request.get('/konto/datenschutz/export.json');
+  expect(exported.headers()['content-type']).toContain('application/json');
+  expect((await exported.json()).account.email).toBe(email);
+
+  // Without ticking the box: the form says what is missing.
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bestätigen Sie, dass Sie Ihr Konto löschen möchten.');
+  await expectAccessible(page, info);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Ja, ich möchte mein Servicekonto endgültig löschen.').check();
+  await page.getByRole('button', { name: 'Konto endgültig löschen' }).click();
+  await expect(page.getByText('Ihr Servicekonto ist gelöscht.')).toBeVisible();
+  await open(page, '/konto/anmelden', info);
+  await signIn(page, email);
+  await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort sind nicht richtig.');
+});
