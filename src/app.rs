@@ -8,7 +8,7 @@ use crate::ui::pages::{
         ConfirmPage, ForgotPage, ForgotSentPage, RegisterPage, RegisteredPage, ResetPage,
         SignInPage,
     },
-    account::manage::{AccountPage, AccountPrivacyPage, ReauthPage, SecurityPage},
+    account::manage::{AccountPage, AccountPrivacyPage, ProfilePage, ReauthPage, SecurityPage},
     easy_language::EasyLanguagePage,
     error::{ErrorPage, NotFoundPage, OfflinePage},
     home::HomePage,
@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("konto/passwort-neu") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("konto/sicherheit") view=SecurityPage ssr=SsrMode::Async/>
                     <Route path=path!("konto/datenschutz") view=AccountPrivacyPage/>
+                    <Route path=path!("konto/profil") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("konto/bestaetigen-passwort") view=ReauthPage/>
                 </Routes>
             </Layout>

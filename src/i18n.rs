@@ -31,6 +31,11 @@ pub fn text(locale: Locale, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The message `key` in `locale` (or German), if there is one.
+pub fn lookup(locale: Locale, key: &str) -> Option<String> {
+    LOCALES.try_lookup(&language(locale), key)
+}
+
 /// Like [`text`], with named arguments (`{ $name }` in the message).
 pub fn text_with(locale: Locale, key: &str, args: &[(&'static str, String)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -909,3 +909,243 @@ async fn without_smtp_on_loopback_mail_waits_in_the_development_outbox() {
     let public = spawn_app_with(&[("site.base_url", "https://portal.example")]).await;
     assert_eq!(Browser::new(&public).get("/dev/mail").await.status, 404);
 }
+
+#[tokio::test]
+async fn the_profile_is_checked_saved_exported_and_gives_my_place() {
+    let (app, sink) = app_with_mail().await;
+    serviceportal::server::seed::load_demo(&app.state.db, std::path::Path::new(common::DEMO_SEED))
+        .await
+        .expect("demo seed");
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let page = browser.get("/konto/profil").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"autocomplete="given-name""#));
+    let mut fields = vec![
+        ("form[salutation]", "frau"),
+        ("form[given_names]", "Kim Marie"),
+        ("form[family_name]", "Muster"),
+        ("form[birth_date]", "1984-02-30"),
+        ("form[postcode]", "6611"),
+        ("form[gemeinde]", "10041519"),
+        ("form[language]", "de"),
+    ];
+    let answer = browser.post("/api/account/save-profile", &fields).await;
+    assert_eq!(answer.header("location"), Some("/konto/profil#fehler"));
+    let page = browser.get("/konto/profil").await;
+    assert!(
+        page.body
+            .contains("Geben Sie ein Geburtsdatum in der Vergangenheit an")
+    );
+    assert!(page.body.contains("Postleitzahl mit fünf Ziffern"));
+    assert!(
+        page.body.contains(r#"value="Kim Marie""#),
+        "typed values stay"
+    );
+    fields[3] = ("form[birth_date]", "1984-02-29");
+    fields[4] = ("form[postcode]", "66333");
+    let answer = browser.post("/api/account/save-profile", &fields).await;
+    assert_eq!(answer.header("location"), Some("/konto/profil"));
+    let page = browser.get("/konto/profil").await;
+    assert!(page.body.contains("Ihre Daten sind gespeichert."));
+    assert!(page.body.contains(r#"value="1984-02-29""#));
+    assert!(page.body.contains(r#"<option value="10041519" selected"#));
+    // The Gemeinde of the address is "Mein Ort" when the browser has none chosen.
+    let home = browser.get("/").await;
+    assert!(
+        home.body.contains("Ihr Ort: Völklingen"),
+        "the place comes from the profile"
+    );
+    // An unknown Gemeinde is refused.
+    fields[5] = ("form[gemeinde]", "10099999");
+    browser.post("/api/account/save-profile", &fields).await;
+    let page = browser.get("/konto/profil").await;
+    assert!(
+        page.body
+            .contains("Gemeinde: Bitte wählen Sie einen Eintrag aus der Liste.")
+    );
+    let export = browser.get("/konto/datenschutz/export.json").await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).expect("JSON");
+    assert_eq!(json["profile"]["family_name"], "Muster");
+    assert_eq!(json["profile"]["birth_date"], "1984-02-29");
+    // Nobody else's profile can be written.
+    let mut stranger = Browser::new(&app);
+    let answer = stranger.call("/api/account/save-profile", &fields).await;
+    assert_eq!(answer.status, 403);
+}
+
+#[tokio::test]
+async fn changing_the_e_mail_address_confirms_the_new_one_and_tells_the_old_one() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    let _ = registered(&app, &sink, "vergeben@example.de").await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    // Ten minutes after signing in, the password is asked for again.
+    app.state.clock.advance(11 * 60);
+    let answer = browser
+        .post("/api/account/change-email", &[("email", "neu@example.de")])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/bestaetigen-passwort?weiter=/konto/profil")
+    );
+    browser
+        .post(
+            "/api/account/reauthenticate",
+            &[("password", PASSWORD), ("next", "/konto/profil")],
+        )
+        .await;
+    // A taken address: its owner gets a note, nothing changes, the page says the same.
+    let answer = browser
+        .post(
+            "/api/account/change-email",
+            &[("email", "vergeben@example.de")],
+        )
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto/profil"));
+    let note = next_mail(&app, &sink).await;
+    assert_eq!(note.to, ["vergeben@example.de"]);
+    assert_eq!(note.subject, "Sie haben bereits ein Servicekonto");
+
+    let answer = browser
+        .post("/api/account/change-email", &[("email", "Neu@Example.de")])
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto/profil"));
+    let mail = next_mail(&app, &sink).await;
+    assert_eq!(mail.to, ["neu@example.de"]);
+    assert_eq!(
+        mail.subject,
+        "Bitte bestätigen Sie Ihre neue E-Mail-Adresse"
+    );
+    let link = mail.link("http").expect("link");
+    let page = browser.get(&local(&link)).await;
+    assert!(page.body.contains("Adresse bestätigen"));
+    let answer = browser
+        .post("/api/account/confirm", &[("code", &code_of(&link))])
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    let told = next_mail(&app, &sink).await;
+    assert_eq!(told.to, [EMAIL]);
+    assert!(told.text.contains("neu@example.de"));
+    let mut other = Browser::new(&app);
+    let answer = sign_in(&mut other, "neu@example.de", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    let answer = sign_in(&mut Browser::new(&app), EMAIL, PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto/anmelden#fehler"));
+}
+
+#[tokio::test]
+async fn account_pages_and_mails_speak_german_english_and_french() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let pages = [
+        "/konto",
+        "/konto/profil",
+        "/konto/sicherheit",
+        "/konto/datenschutz",
+        "/konto/bestaetigen-passwort",
+    ];
+    let public = [
+        "/konto/registrieren",
+        "/konto/registrieren/pruefen",
+        "/konto/anmelden",
+        "/konto/passwort-vergessen",
+        "/konto/passwort-vergessen/gesendet",
+        "/konto/passwort-neu?code=x",
+        "/konto/bestaetigen?code=x",
+    ];
+    let stems = [
+        "account-",
+        "profile-",
+        "security-",
+        "event-",
+        "notice-",
+        "trust-",
+        "salutation-",
+        "register-",
+        "registered-",
+        "sign-in-",
+        "forgot-",
+        "reset-",
+        "confirm-",
+        "delete-",
+        "export-",
+        "reauth-",
+        "field-error-",
+        "nav-",
+    ];
+    for lang in ["de", "en", "fr"] {
+        browser.cookies.insert("sprache".into(), lang.into());
+        let mut guest = Browser::new(&app);
+        guest.cookies.insert("sprache".into(), lang.into());
+        for (who, path) in pages
+            .iter()
+            .map(|p| (0, *p))
+            .chain(public.iter().map(|p| (1, *p)))
+        {
+            let page = if who == 0 {
+                browser.get(path).await
+            } else {
+                guest.get(path).await
+            };
+            assert_eq!(page.status, 200, "{lang} {path}");
+            assert!(
+                page.body.contains(&format!(r#"<html lang="{lang}""#)),
+                "{lang} {path}"
+            );
+            for stem in stems {
+                assert!(
+                    !page.body.contains(&format!(">{stem}")),
+                    "{lang} {path}: untranslated {stem}…"
+                );
+            }
+        }
+    }
+    // Mails follow the account's language.
+    let fields = [("form[language]", "fr")];
+    browser.post("/api/account/save-profile", &fields).await;
+    Browser::new(&app)
+        .post("/api/account/forgot", &[("email", EMAIL)])
+        .await;
+    let mail = next_mail(&app, &sink).await;
+    assert!(!mail.subject.contains("Passwort"), "{}", mail.subject);
+    assert!(mail.html.contains(r#"lang="fr""#));
+}
+
+#[tokio::test]
+async fn create_admin_promotes_a_confirmed_account_and_audits_it() {
+    use serviceportal::domain::account::Role;
+    let (app, sink) = app_with_mail().await;
+    let _ = registered(&app, &sink, EMAIL).await;
+    let run = |email: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_serviceportal"))
+            .args([
+                "--config",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/Leptos.toml"),
+            ])
+            .args(["create-admin", email])
+            .env("DATABASE_URL", &app.state.config.database.url)
+            .output()
+            .expect("run serviceportal")
+    };
+    let unknown = run("niemand@example.de");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no account"));
+    let promoted = run("Kim.Muster@example.de");
+    assert!(
+        promoted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&promoted.stderr)
+    );
+    let account = storage::accounts::by_email(&app.state.db, EMAIL)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(account.role, Role::Admin);
+    // The command reads the real clock, the test app a fixed one: look at every entry.
+    let trail = storage::audit::for_account(&app.state.db, account.id, 10)
+        .await
+        .unwrap();
+    assert!(trail.iter().any(|e| e.event == "role-changed"), "{trail:?}");
+}

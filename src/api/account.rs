@@ -48,6 +48,8 @@ pub mod forms {
     pub const CHANGE_PASSWORD: &str = "change-password";
     pub const REAUTH: &str = "reauth";
     pub const DELETE: &str = "delete";
+    pub const PROFILE: &str = "profile";
+    pub const EMAIL: &str = "email-change";
 }
 
 pub mod pages {
@@ -61,6 +63,7 @@ pub mod pages {
     pub const OVERVIEW: &str = "/konto";
     pub const SECURITY: &str = "/konto/sicherheit";
     pub const PRIVACY: &str = "/konto/datenschutz";
+    pub const PROFILE: &str = "/konto/profil";
     pub const REAUTH: &str = "/konto/bestaetigen-passwort";
     pub const EXPORT: &str = "/konto/datenschutz/export.json";
 }
@@ -98,6 +101,16 @@ pub struct SecurityOverview {
     pub account: AccountSummary,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
+}
+
+/// The profile page: the stored Stammdaten, the address and the Gemeinden to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilePage {
+    pub email: String,
+    pub form: crate::domain::profile::ProfileForm,
+    pub places: crate::api::catalogue::Places,
+    /// The password was entered recently enough to change the e-mail address directly.
+    pub recently_authenticated: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -1112,4 +1125,200 @@ pub async fn load_security() -> Result<SecurityOverview, AppError> {
         sessions,
         events,
     })
+}
+
+/// The profile page's data.
+#[server(endpoint = "account/profile", input = leptos::server_fn::codec::GetUrl)]
+pub async fn load_profile() -> Result<ProfilePage, AppError> {
+    use crate::server::auth::session::recently_authenticated;
+    use crate::server::{request, storage};
+    use support::*;
+
+    let state = request::state()?;
+    let session = session().ok_or(AppError::Forbidden)?;
+    let fail = |e: sqlx::Error| request::internal("loading the profile", e);
+    let mut form = storage::profiles::get(&state.db, session.account_id)
+        .await
+        .map_err(fail)?;
+    form.language = session.locale.as_str().to_owned();
+    let places = crate::api::catalogue::places_of(&state.db)
+        .await
+        .map_err(fail)?;
+    Ok(ProfilePage {
+        email: session.email.clone(),
+        form,
+        places,
+        recently_authenticated: recently_authenticated(
+            &state.config.accounts,
+            &session,
+            state.clock.now(),
+        ),
+    })
+}
+
+/// Saves the Stammdaten (and the preferred language).
+#[server(endpoint = "account/save-profile")]
+pub async fn save_profile(form: crate::domain::profile::ProfileForm) -> Result<(), AppError> {
+    use crate::domain::locale::Locale;
+    use crate::domain::region::{Ags, RegionKind};
+    use crate::domain::time::german_time;
+    use crate::server::auth::Event;
+    use crate::server::{request, storage};
+    use support::*;
+
+    let state = request::state().map_err(request::fail)?;
+    let session = require_session()?;
+    let now = state.clock.now();
+    let today = german_time(now.0);
+    let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    let mut errors = form.check(&today);
+    // The Gemeinde must be one of the catalogue's.
+    let gemeinde = form.gemeinde.trim();
+    if !gemeinde.is_empty() && errors.get("gemeinde").is_none() {
+        let known = match Ags::parse(gemeinde) {
+            Ok(ags) if ags.kind() == RegionKind::Gemeinde => storage::regions::get(&state.db, &ags)
+                .await
+                .map_err(internal("reading a region"))?
+                .is_some(),
+            _ => false,
+        };
+        if !known {
+            errors.push("gemeinde", ErrorCode::InvalidChoice);
+        }
+    }
+    if !errors.is_empty() {
+        let values: Vec<(&str, &str)> = crate::domain::profile::FIELDS
+            .iter()
+            .map(|f| (*f, form.value(f)))
+            .collect();
+        return Err(refuse(&state, forms::PROFILE, pages::PROFILE, &values, errors).await);
+    }
+    storage::profiles::save(&state.db, session.account_id, &form, now)
+        .await
+        .map_err(internal("saving the profile"))?;
+    if let Some(locale) = Locale::from_tag(form.language.trim()) {
+        storage::accounts::set_locale(&state.db, session.account_id, locale)
+            .await
+            .map_err(internal("saving the language"))?;
+    }
+    audit(
+        &state,
+        Event::ProfileChanged,
+        Some(session.account_id),
+        None,
+    )
+    .await?;
+    done(
+        &state,
+        forms::PROFILE,
+        pages::PROFILE,
+        Some("profile-saved"),
+    )
+    .await;
+    Ok(())
+}
+
+/// Starts changing the e-mail address: a link to the new address confirms it (and then the
+/// old address is told). Needs the password entered within the last minutes.
+#[server(endpoint = "account/change-email")]
+pub async fn request_email_change(email: String) -> Result<(), AppError> {
+    use crate::domain::account::{account_email, check_email_field};
+    use crate::domain::fields::FieldErrors;
+    use crate::server::auth::session::recently_authenticated;
+    use crate::server::auth::throttle::{self, Decision};
+    use crate::server::auth::{self as security, Event};
+    use crate::server::mail::{self, Mail};
+    use crate::server::{request, storage};
+    use support::*;
+
+    let state = request::state().map_err(request::fail)?;
+    let session = require_session()?;
+    let now = state.clock.now();
+    if !recently_authenticated(&state.config.accounts, &session, now) {
+        if request::wants_html() {
+            request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::PROFILE));
+        }
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FieldErrors::new();
+    check_email_field(&mut errors, &email);
+    if errors.is_empty() && account_email(&email).ok().as_deref() == Some(session.email.as_str()) {
+        errors.push("email", ErrorCode::Unchanged);
+    }
+    if !errors.is_empty() {
+        return Err(refuse(
+            &state,
+            forms::EMAIL,
+            pages::PROFILE,
+            &[("email", &email)],
+            errors,
+        )
+        .await);
+    }
+    let new_email = account_email(&email).map_err(|_| AppError::BadRequest)?;
+    match throttle::before_mail(&state.db, now, &new_email, &ip())
+        .await
+        .map_err(internal("throttling"))?
+    {
+        Decision::Wait(secs) => {
+            return Err(too_many(&state, forms::EMAIL, pages::PROFILE, secs).await);
+        }
+        Decision::Skip => {}
+        Decision::Allow => {
+            let taken = storage::accounts::by_email(&state.db, &new_email)
+                .await
+                .map_err(internal("reading an account"))?
+                .is_some();
+            if taken {
+                // Said by mail to the owner of that address, not on the page.
+                let base = &state.config.site.base_url;
+                let message = Mail::AlreadyRegistered {
+                    sign_in: format!("{base}{}", pages::SIGN_IN),
+                    reset: format!("{base}{}", pages::FORGOT),
+                };
+                mail::send(&state, &new_email, session.locale, &message, now)
+                    .await
+                    .map_err(internal("queueing mail"))?;
+            } else {
+                let code = security::random_token()
+                    .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
+                storage::accounts::insert_token(
+                    &state.db,
+                    &security::token_hash(&code),
+                    session.account_id,
+                    storage::accounts::TokenPurpose::EmailChange,
+                    Some(&new_email),
+                    now,
+                    crate::server::clock::Timestamp(now.0 + state.config.accounts.verify_link_secs),
+                )
+                .await
+                .map_err(internal("storing a token"))?;
+                let link = link(&state, pages::CONFIRM, &code);
+                mail::send(
+                    &state,
+                    &new_email,
+                    session.locale,
+                    &Mail::EmailChange { link },
+                    now,
+                )
+                .await
+                .map_err(internal("queueing mail"))?;
+            }
+        }
+    }
+    audit(
+        &state,
+        Event::EmailChangeRequested,
+        Some(session.account_id),
+        None,
+    )
+    .await?;
+    done(
+        &state,
+        forms::EMAIL,
+        pages::PROFILE,
+        Some("email-change-sent"),
+    )
+    .await;
+    Ok(())
 }

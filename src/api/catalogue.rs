@@ -63,6 +63,12 @@ pub async fn load_service(
     }))
 }
 
+/// Every Gemeinde, grouped by Kreis (for pickers in other areas).
+#[cfg(feature = "ssr")]
+pub async fn places_of(db: &crate::server::db::Db) -> Result<Places, sqlx::Error> {
+    all_places(db).await
+}
+
 /// Every Gemeinde, grouped by Kreis.
 #[cfg(feature = "ssr")]
 async fn all_places(db: &crate::server::db::Db) -> Result<Places, sqlx::Error> {

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod feedback;
 pub mod fields;
 pub mod locale;
+pub mod profile;
 pub mod region;
 pub mod search;
 pub mod site;

@@ -39,11 +39,12 @@ pub async fn export(
         let account = storage::accounts::get(&state.db, session.account_id).await?;
         let sessions = storage::sessions::list_for(&state.db, session.account_id).await?;
         let events = storage::audit::for_account(&state.db, session.account_id, 1000).await?;
-        Ok::<_, sqlx::Error>((account, sessions, events))
+        let profile = storage::profiles::get(&state.db, session.account_id).await?;
+        Ok::<_, sqlx::Error>((account, sessions, events, profile))
     };
-    let (account, sessions, events) = match data.await {
-        Ok((Some(account), sessions, events)) => (account, sessions, events),
-        Ok((None, _, _)) => return redirect(pages::SIGN_IN),
+    let (account, sessions, events, profile) = match data.await {
+        Ok((Some(account), sessions, events, profile)) => (account, sessions, events, profile),
+        Ok((None, ..)) => return redirect(pages::SIGN_IN),
         Err(error) => {
             tracing::error!(%error, "exporting account data");
             return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
@@ -75,6 +76,11 @@ pub async fn export(
             "created_at": account.created_at,
             "password_changed_at": account.password_changed_at,
         },
+        "profile": crate::domain::profile::FIELDS
+            .iter()
+            .filter(|f| **f != "language")
+            .map(|f| (f.to_string(), json!(profile.value(f))))
+            .collect::<serde_json::Map<_, _>>(),
         "sessions": sessions.iter().map(|s| json!({
             "created_at": s.created_at,
             "last_seen_at": s.last_seen_at,

@@ -45,6 +45,12 @@ enum Command {
     Precompress,
     /// Validate the settings and print them (secrets show as references only).
     CheckConfig,
+    /// Make an existing, confirmed account an administrator (they must then set up a
+    /// second factor before using staff functions).
+    CreateAdmin {
+        /// The e-mail address of the account.
+        email: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -67,6 +73,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             println!("{config:#?}");
             Ok(())
         }
+        Command::CreateAdmin { email } => create_admin(&config, &email).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -111,6 +118,46 @@ async fn seed_demo(config: &Config, dir: &std::path::Path) -> Result<(), String>
         dir.display()
     );
     Ok(())
+}
+
+async fn create_admin(config: &Config, email: &str) -> Result<(), String> {
+    use crate::domain::account::{Role, account_email};
+    use crate::server::auth::{self, ClientIp, Event};
+    use crate::server::storage::accounts;
+    let email = account_email(email).map_err(|_| format!("{email:?} is not an e-mail address"))?;
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = async {
+        let account = accounts::by_email(&db, &email)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| {
+                format!("no account for {email}: register it first at /konto/registrieren")
+            })?;
+        if account.email_verified_at.is_none() {
+            return Err(format!("{email} has not confirmed its address yet"));
+        }
+        accounts::set_role(&db, account.id, Role::Admin)
+            .await
+            .map_err(|e| e.to_string())?;
+        auth::audit(
+            &db,
+            Clock::System.now(),
+            Event::RoleChanged,
+            Some(account.id),
+            None,
+            &ClientIp(None),
+            Some("admin (create-admin)"),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        println!("{email} is now an administrator");
+        Ok(())
+    }
+    .await;
+    db.close().await;
+    result
 }
 
 async fn serve(config: Config, migrate: bool) -> Result<(), String> {

@@ -161,9 +161,19 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
         .query()
         .and_then(|q| query_value(q, PLACE_COOKIE))
         .filter(|p| is_gemeinde(p));
-    let place = place_query.clone().or_else(|| {
-        cookie_from(headers, &cookies::name(&state.config, PLACE_COOKIE)).filter(|p| is_gemeinde(p))
-    });
+    // The place: asked for now, remembered in the browser, or the signed-in person's home.
+    let place = place_query
+        .clone()
+        .or_else(|| {
+            cookie_from(headers, &cookies::name(&state.config, PLACE_COOKIE))
+                .filter(|p| is_gemeinde(p))
+        })
+        .or_else(|| {
+            session
+                .active()
+                .and_then(|s| s.home_ags.clone())
+                .filter(|p| is_gemeinde(p))
+        });
     let context = PageContext {
         locale,
         nonce: req

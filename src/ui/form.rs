@@ -8,9 +8,21 @@ use crate::domain::fields::ErrorCode;
 use crate::ui::context::{t, use_page};
 use leptos::prelude::*;
 
-/// The message for `field` refused with `code`.
+/// The message for `field` refused with `code`: `account-<field>-<code>`, or the general
+/// `field-error-<code>` naming the field by its label (`profile-<field>`).
 pub fn field_message(field: &str, code: ErrorCode) -> String {
-    t(&format!("account-{field}-{}", code.as_str()))
+    let locale = use_page().locale;
+    crate::i18n::lookup(locale, &format!("account-{field}-{}", code.as_str())).unwrap_or_else(
+        || {
+            let label =
+                crate::i18n::lookup(locale, &format!("profile-{field}")).unwrap_or_default();
+            crate::i18n::text_with(
+                locale,
+                &format!("field-error-{}", code.as_str()),
+                &[("label", label)],
+            )
+        },
+    )
 }
 
 /// The form state a refused post left for `kind`, or an empty one.
@@ -57,6 +69,8 @@ pub enum InputKind {
     Email,
     NewPassword,
     CurrentPassword,
+    Date,
+    Tel,
 }
 
 /// A labelled input with an optional hint and its inline error. `prefix-name` is its id.
@@ -69,6 +83,12 @@ pub fn Input(
     kind: InputKind,
     #[prop(optional, into)] value: String,
     error: Option<ErrorCode>,
+    /// The control's `name` when it differs from `name` (e.g. `form[city]`).
+    #[prop(optional, into)]
+    field_name: Option<String>,
+    /// The `autocomplete` token for personal data (`given-name`, `postal-code`, …).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let id = format!("{prefix}-{name}");
     let hint_id = format!("{id}-hint");
@@ -81,12 +101,16 @@ pub fn Input(
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    let (input_type, autocomplete, max) = match kind {
+    let (input_type, default_autocomplete, max) = match kind {
         InputKind::Text => ("text", "off", 300),
         InputKind::Email => ("email", "email", 254),
         InputKind::NewPassword => ("password", "new-password", 1024),
         InputKind::CurrentPassword => ("password", "current-password", 1024),
+        InputKind::Date => ("date", "off", 10),
+        InputKind::Tel => ("tel", "tel", 40),
     };
+    let autocomplete = autocomplete.unwrap_or(default_autocomplete);
+    let control_name = field_name.unwrap_or_else(|| name.to_owned());
     let is_password = matches!(kind, InputKind::NewPassword | InputKind::CurrentPassword);
     // Passwords are never written back into the page.
     let value = if is_password { String::new() } else { value };
@@ -108,7 +132,7 @@ pub fn Input(
             <input
                 class="kern-form-input__input"
                 id=id.clone()
-                name=name
+                name=control_name
                 type=input_type
                 autocomplete=autocomplete
                 spellcheck="false"
@@ -155,5 +179,65 @@ pub fn ActionButton(
         <form method="post" action=action class="inline-form">
             <button type="submit" class=class><span class="kern-label">{label}</span></button>
         </form>
+    }
+}
+
+/// Options under an optional group heading: `(heading, [(value, label)])`.
+pub type OptionGroup = (Option<String>, Vec<(String, String)>);
+
+/// A labelled select with its inline error; `groups` of options under optional headings.
+#[component]
+pub fn Select(
+    #[prop(into)] prefix: String,
+    name: &'static str,
+    #[prop(into)] field_name: String,
+    #[prop(into)] label: String,
+    groups: Vec<OptionGroup>,
+    #[prop(into)] value: String,
+    error: Option<ErrorCode>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("{prefix}-{name}");
+    let error_id = format!("{id}-error");
+    let options = |list: Vec<(String, String)>| {
+        list.into_iter()
+            .map(|(v, l)| {
+                let selected = v == value;
+                view! { <option value=v selected=selected>{l}</option> }
+            })
+            .collect_view()
+    };
+    let groups = groups
+        .into_iter()
+        .map(|(heading, list)| match heading {
+            Some(heading) => {
+                view! { <optgroup label=heading>{options(list)}</optgroup> }.into_any()
+            }
+            None => options(list).into_any(),
+        })
+        .collect_view();
+    let class = if error.is_some() {
+        "kern-form-input kern-form-input--error"
+    } else {
+        "kern-form-input"
+    };
+    view! {
+        <div class=class>
+            <label class="kern-label" for=id.clone()>{label}</label>
+            {error.map(|code| view! {
+                <p class="kern-error" id=error_id.clone()>
+                    <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+                    <span class="kern-body">{field_message(name, code)}</span>
+                </p>
+            })}
+            <div class="kern-form-input__select-wrapper">
+                <select class="kern-form-input__select" id=id.clone() name=field_name
+                    autocomplete=autocomplete.unwrap_or("off")
+                    aria-describedby=error.map(|_| error_id.clone())
+                    aria-invalid=error.map(|_| "true")>
+                    {groups}
+                </select>
+            </div>
+        </div>
     }
 }

@@ -122,3 +122,28 @@ test('a citizen downloads the data and deletes the account', async ({ page }, in
   await signIn(page, email);
   await expect(page.getByRole('alert')).toContainText('E-Mail-Adresse oder Passwort sind nicht richtig.');
 });
+
+test('a citizen keeps personal details in the profile', async ({ page }, info) => {
+  const email = address(info, 'profile');
+  await register(page, info, email);
+  await signIn(page, email);
+  await page.getByRole('link', { name: 'Persönliche Daten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Persönliche Daten' })).toBeVisible();
+  await expectAccessible(page, info);
+  await page.getByLabel('Anrede').selectOption({ label: 'Frau' });
+  await page.getByLabel('Vornamen').fill('Kim Marie');
+  await page.getByLabel('Familienname').fill('Muster');
+  await page.getByLabel('Postleitzahl').fill('6633');
+  await page.getByLabel('Gemeinde').selectOption({ label: 'Völklingen' });
+  await page.getByRole('button', { name: 'Daten speichern' }).click();
+  await expect(page.getByRole('alert')).toContainText('Postleitzahl mit fünf Ziffern');
+  await expect(page.getByLabel('Vornamen')).toHaveValue('Kim Marie');
+  await expectAccessible(page, info);
+  await page.getByLabel('Postleitzahl').fill('66333');
+  await page.getByRole('button', { name: 'Daten speichern' }).click();
+  await expect(page.getByText('Ihre Daten sind gespeichert.')).toBeVisible();
+  await expect(page.getByLabel('Familienname')).toHaveValue('Muster');
+  await expect(page.getByLabel('Gemeinde')).toHaveValue('10041519');
+  await open(page, '/', info);
+  await expect(page.getByText('Ihr Ort: Völklingen')).toBeVisible();
+});

@@ -22,6 +22,8 @@ pub struct Session {
     pub user_agent: Option<String>,
     pub ip: Option<String>,
     pub disabled: bool,
+    /// The Gemeinde of the account's address ("Mein Ort"), if the profile has one.
+    pub home_ags: Option<String>,
 }
 
 pub struct NewSession<'a> {
@@ -33,7 +35,11 @@ pub struct NewSession<'a> {
 }
 
 const COLUMNS: &str = "s.id_hash, s.account_id, a.email, a.role, a.locale, s.created_at, \
-     s.last_seen_at, s.authenticated_at, s.trust_level, s.user_agent, s.ip, a.disabled_at";
+     s.last_seen_at, s.authenticated_at, s.trust_level, s.user_agent, s.ip, a.disabled_at, \
+     p.gemeinde_ags AS home_ags";
+
+const FROM: &str = "sessions s JOIN accounts a ON a.id = s.account_id \
+     LEFT JOIN profiles p ON p.account_id = a.id";
 
 fn to_session(row: &AnyRow) -> Result<Session, sqlx::Error> {
     let role: String = row.try_get("role")?;
@@ -53,6 +59,7 @@ fn to_session(row: &AnyRow) -> Result<Session, sqlx::Error> {
         user_agent: row.try_get("user_agent")?,
         ip: row.try_get("ip")?,
         disabled: disabled_at.is_some(),
+        home_ags: row.try_get("home_ags")?,
     })
 }
 
@@ -75,8 +82,7 @@ pub async fn insert(db: &Db, session: &NewSession<'_>, now: Timestamp) -> Result
 
 pub async fn get(db: &Db, id_hash: &str) -> Result<Option<Session>, sqlx::Error> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM sessions s JOIN accounts a ON a.id = s.account_id \
-         WHERE s.id_hash = $1"
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.id_hash = $1"
     ))
     .bind(id_hash)
     .fetch_optional(&db.pool)
@@ -87,8 +93,8 @@ pub async fn get(db: &Db, id_hash: &str) -> Result<Option<Session>, sqlx::Error>
 /// The account's sessions, newest activity first.
 pub async fn list_for(db: &Db, account_id: i64) -> Result<Vec<Session>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM sessions s JOIN accounts a ON a.id = s.account_id \
-         WHERE s.account_id = $1 ORDER BY s.last_seen_at DESC, s.id_hash"
+        "SELECT {COLUMNS} FROM {FROM} WHERE s.account_id = $1 \
+         ORDER BY s.last_seen_at DESC, s.id_hash"
     ))
     .bind(account_id)
     .fetch_all(&db.pool)

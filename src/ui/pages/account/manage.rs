@@ -3,15 +3,17 @@
 
 use super::action;
 use crate::api::account::{
-    ChangePassword, DeleteAccount, Reauthenticate, RevokeSession, SignOut, SignOutEverywhere,
-    forms, load_account, load_security, pages,
+    ChangePassword, DeleteAccount, Reauthenticate, RequestEmailChange, RevokeSession, SaveProfile,
+    SignOut, SignOutEverywhere, forms, load_account, load_profile, load_security, pages,
 };
 use crate::domain::account::{PASSWORD_MIN, TrustLevel};
+use crate::domain::locale::Locale;
+use crate::domain::profile::SALUTATIONS;
 use crate::domain::time::format_date_time;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
-use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, form_flash};
+use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, Select, form_flash};
 use crate::ui::pages::error::NotFoundPage;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -44,6 +46,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <dd>{trust_text(account.trust_level)}</dd>
                             </dl>
                             <ul class="card-grid account-sections">
+                                <AccountLink href=pages::PROFILE title="profile-title" body="account-card-profile"/>
                                 <AccountLink href=pages::SECURITY title="security-title" body="account-card-security"/>
                                 <AccountLink href=pages::PRIVACY title="account-privacy-title" body="account-card-privacy"/>
                             </ul>
@@ -250,6 +253,108 @@ pub fn ReauthPage() -> impl IntoView {
                 kind=InputKind::CurrentPassword error=flash.error("password")/>
             <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reauth-submit")}</span></button>
         </form>
+    }
+    .into_any()
+}
+
+/// `/konto/profil`: Stammdaten and the e-mail address.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let profile = Resource::new_blocking(|| (), |_| load_profile());
+    let flash = form_flash(forms::PROFILE);
+    let email_flash = form_flash(forms::EMAIL);
+    let has_errors = !flash.errors.is_empty() || !email_flash.errors.is_empty();
+    view! {
+        <PageTitle title=t("profile-title") has_errors/>
+        <PageHeading title=t("profile-title") lead=t("profile-lead")/>
+        <Suspense>
+            {move || {
+                let (flash, email_flash) = (flash.clone(), email_flash.clone());
+                Suspend::new(async move {
+                    let Ok(data) = profile.await else {
+                        return Either::Right(view! { <NotFoundPage/> });
+                    };
+                    // After a refused post, show what was typed; otherwise what is stored.
+                    let refused = !flash.errors.is_empty();
+                    let value = |field: &str| {
+                        if refused { flash.value(field) } else { data.form.value(field).to_owned() }
+                    };
+                    let text_field = |name: &'static str, autocomplete: &'static str| {
+                        view! {
+                            <Input prefix="profile" name=name field_name=format!("form[{name}]")
+                                label=t(&format!("profile-{name}")) kind=InputKind::Text
+                                autocomplete=autocomplete value=value(name) error=flash.error(name)/>
+                        }
+                    };
+                    let salutations = std::iter::once((String::new(), t("profile-choose")))
+                        .chain(SALUTATIONS.iter().map(|s| ((*s).to_owned(), t(&format!("salutation-{s}")))))
+                        .collect();
+                    let languages = Locale::ALL
+                        .iter()
+                        .map(|l| (l.as_str().to_owned(), l.endonym().to_owned()))
+                        .collect();
+                    let mut gemeinden = vec![(None, vec![(String::new(), t("profile-choose"))])];
+                    gemeinden.extend(data.places.kreise.into_iter().map(|(kreis, list)| {
+                        (Some(kreis.name), list.into_iter().map(|g| (g.ags.to_string(), g.name)).collect())
+                    }));
+                    let email_value = if email_flash.errors.is_empty() { String::new() } else { email_flash.value("email") };
+                    Either::Left(view! {
+                        <ErrorSummary flash=flash.clone() prefix="profile"/>
+                        <form method="post" action={action::<SaveProfile>()} class="account-form" novalidate=true>
+                            <fieldset class="kern-fieldset">
+                                <legend class="kern-label kern-label--large">{t("profile-person")}</legend>
+                                <div class="kern-fieldset__body account-fieldset">
+                                    <Select prefix="profile" name="salutation" field_name="form[salutation]" label=t("profile-salutation")
+                                        groups=vec![(None, salutations)] value=value("salutation") error=flash.error("salutation")/>
+                                    {text_field("academic_title", "honorific-prefix")}
+                                    {text_field("given_names", "given-name")}
+                                    {text_field("family_name", "family-name")}
+                                    {text_field("birth_name", "off")}
+                                    <Input prefix="profile" name="birth_date" field_name="form[birth_date]" label=t("profile-birth_date")
+                                        hint=t("profile-birth_date-hint") kind=InputKind::Date autocomplete="bday"
+                                        value=value("birth_date") error=flash.error("birth_date")/>
+                                    {text_field("birth_place", "off")}
+                                    {text_field("nationality", "off")}
+                                </div>
+                            </fieldset>
+                            <fieldset class="kern-fieldset">
+                                <legend class="kern-label kern-label--large">{t("profile-address")}</legend>
+                                <div class="kern-fieldset__body account-fieldset">
+                                    {text_field("street", "address-line1")}
+                                    {text_field("house_number", "off")}
+                                    {text_field("postcode", "postal-code")}
+                                    {text_field("city", "address-level2")}
+                                    <Select prefix="profile" name="gemeinde" field_name="form[gemeinde]" label=t("profile-gemeinde")
+                                        groups=gemeinden value=value("gemeinde") error=flash.error("gemeinde")/>
+                                    {text_field("country", "country-name")}
+                                </div>
+                            </fieldset>
+                            <fieldset class="kern-fieldset">
+                                <legend class="kern-label kern-label--large">{t("profile-contact")}</legend>
+                                <div class="kern-fieldset__body account-fieldset">
+                                    <Input prefix="profile" name="phone" field_name="form[phone]" label=t("profile-phone")
+                                        kind=InputKind::Tel value=value("phone") error=flash.error("phone")/>
+                                    <Select prefix="profile" name="language" field_name="form[language]" label=t("profile-language")
+                                        groups=vec![(None, languages)] value=value("language") error=flash.error("language")/>
+                                </div>
+                            </fieldset>
+                            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("profile-submit")}</span></button>
+                        </form>
+                        <section class="text-section" aria-labelledby="email-heading">
+                            <h2 id="email-heading" class="kern-heading-medium">{t("profile-email-heading")}</h2>
+                            <p class="kern-body">{text_with(use_page().locale, "profile-email-current", &[("email", data.email.clone())])}</p>
+                            <p class="kern-body">{t("profile-email-text")}</p>
+                            <ErrorSummary flash=email_flash.clone() prefix="email"/>
+                            <form method="post" action={action::<RequestEmailChange>()} class="account-form" novalidate=true>
+                                <Input prefix="email" name="email" label=t("profile-new-email") kind=InputKind::Email
+                                    value=email_value error=email_flash.error("email")/>
+                                <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("profile-email-submit")}</span></button>
+                            </form>
+                        </section>
+                    })
+                })
+            }}
+        </Suspense>
     }
     .into_any()
 }
