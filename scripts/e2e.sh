@@ -11,6 +11,11 @@ export PORTAL_SERVER__LISTEN="127.0.0.1:$port"
 export PORTAL_SITE__BASE_URL="http://127.0.0.1:$port"
 export PORTAL_SERVER__SITE_ROOT="$PWD/target/site"
 export DATABASE_URL="sqlite://$dir/e2e.db"
+# Every journey comes from 127.0.0.1: the per-address limits (tested in tests/account.rs)
+# would otherwise stop the suite's own registrations.
+export PORTAL_ACCOUNTS__MAILS_PER_IP_HOUR=1000
+export PORTAL_ACCOUNTS__SIGN_INS_PER_IP_MINUTE=1000
+export PORTAL_SERVER__DATA_DIR="$dir"
 "$bin" migrate >/dev/null
 "$bin" seed-demo >/dev/null
 "$bin" serve >"$dir/server.log" 2>&1 &

@@ -9,6 +9,7 @@ use crate::ui::pages::{
         SignInPage,
     },
     account::manage::{AccountPage, AccountPrivacyPage, ProfilePage, ReauthPage, SecurityPage},
+    account::second_factor::{AuthenticatorPage, RecoveryCodesPage, SignInCodePage},
     easy_language::EasyLanguagePage,
     error::{ErrorPage, NotFoundPage, OfflinePage},
     home::HomePage,
@@ -107,6 +108,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("konto/sicherheit") view=SecurityPage ssr=SsrMode::Async/>
                     <Route path=path!("konto/datenschutz") view=AccountPrivacyPage/>
                     <Route path=path!("konto/profil") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/anmelden/code") view=SignInCodePage/>
+                    <Route path=path!("konto/sicherheit/authenticator") view=AuthenticatorPage ssr=SsrMode::Async/>
+                    <Route path=path!("konto/sicherheit/wiederherstellungscodes") view=RecoveryCodesPage/>
                     <Route path=path!("konto/bestaetigen-passwort") view=ReauthPage/>
                 </Routes>
             </Layout>

@@ -462,10 +462,17 @@ async fn staff_sessions_last_thirty_idle_minutes() {
         .await
         .unwrap();
     sign_in(&mut browser, EMAIL, PASSWORD).await;
+    // (Staff without a second factor may only use the security pages.)
     app.state.clock.advance(29 * 60);
-    assert_eq!(browser.get("/konto").await.status, 200);
+    assert_eq!(browser.get("/konto/sicherheit").await.status, 200);
     app.state.clock.advance(30 * 60);
-    assert_eq!(browser.get("/konto").await.status, 303);
+    let answer = browser.get("/konto/sicherheit").await;
+    assert!(
+        answer
+            .header("location")
+            .unwrap_or_default()
+            .starts_with("/konto/anmelden")
+    );
 }
 
 #[tokio::test]
@@ -1148,4 +1155,194 @@ async fn create_admin_promotes_a_confirmed_account_and_audits_it() {
         .await
         .unwrap();
     assert!(trail.iter().any(|e| e.event == "role-changed"), "{trail:?}");
+}
+
+/// Sets up an authenticator app for the signed-in browser; returns the secret and the
+/// recovery codes as the pages showed them.
+async fn set_up_totp(app: &TestApp, browser: &mut Browser<'_>) -> (String, Vec<String>) {
+    use serviceportal::server::auth::totp::code_at;
+    let answer = browser.post("/api/account/totp/start", &[]).await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/sicherheit/authenticator")
+    );
+    let page = browser.get("/konto/sicherheit/authenticator").await;
+    assert!(page.body.contains("<svg"), "a QR code");
+    let secret: String = page
+        .body
+        .split(r#"<code class="totp-secret">"#)
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the secret for typing")
+        .split_whitespace()
+        .collect();
+    let now = app.state.clock.now().0;
+    let answer = browser
+        .post("/api/account/totp/confirm", &[("code", "000000")])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/sicherheit/authenticator#fehler")
+    );
+    let code = code_at(&secret, now).expect("a code");
+    let answer = browser
+        .post("/api/account/totp/confirm", &[("code", &code)])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/sicherheit/wiederherstellungscodes")
+    );
+    let page = browser
+        .get("/konto/sicherheit/wiederherstellungscodes")
+        .await;
+    let codes: Vec<String> = page
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(codes.len(), 10);
+    let again = browser
+        .get("/konto/sicherheit/wiederherstellungscodes")
+        .await;
+    assert!(!again.body.contains(&codes[0]), "shown once");
+    (secret, codes)
+}
+
+#[tokio::test]
+async fn an_authenticator_app_adds_a_second_step_to_signing_in() {
+    use serviceportal::server::auth::totp::code_at;
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let (secret, recovery) = set_up_totp(&app, &mut browser).await;
+    let page = browser.get("/konto").await;
+    assert!(
+        page.body.contains("Substanziell"),
+        "this session now has the higher trust level"
+    );
+    // The secret is stored encrypted.
+    let stored: String = sqlx::query_scalar("SELECT secret FROM totp_credentials")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(!stored.contains(&secret[..8]));
+    browser.post("/api/account/sign-out", &[]).await;
+
+    // Password first, then the code.
+    app.state.clock.advance(30);
+    let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto/anmelden/code"));
+    assert_eq!(browser.get("/konto").await.status, 303, "not signed in yet");
+    assert_eq!(browser.get("/konto/anmelden/code").await.status, 200);
+    let code = code_at(&secret, app.state.clock.now().0).unwrap();
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &code)])
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    let page = browser.get("/konto").await;
+    assert!(page.body.contains("Substanziell"));
+    browser.post("/api/account/sign-out", &[]).await;
+
+    // The same code does not work twice.
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &code)])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/anmelden/code#fehler")
+    );
+    let page = browser.get("/konto/anmelden/code").await;
+    assert!(
+        page.body
+            .contains("Der Code stimmt nicht oder ist abgelaufen.")
+    );
+    // A recovery code works, once.
+    let answer = browser
+        .post(
+            "/api/account/sign-in-code",
+            &[("code", &recovery[0].to_uppercase())],
+        )
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    browser.post("/api/account/sign-out", &[]).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &recovery[0])])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/anmelden/code#fehler")
+    );
+    // Five wrong codes end the attempt: the password step comes first again.
+    for _ in 0..4 {
+        browser
+            .post("/api/account/sign-in-code", &[("code", "123456")])
+            .await;
+    }
+    app.state.clock.advance(30);
+    let code = code_at(&secret, app.state.clock.now().0).unwrap();
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &code)])
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto/anmelden#fehler"));
+    assert_eq!(browser.get("/konto").await.status, 303, "still signed out");
+}
+
+#[tokio::test]
+async fn staff_must_set_up_a_second_factor_and_cannot_remove_it() {
+    use serviceportal::domain::account::Role;
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    let account = storage::accounts::by_email(&app.state.db, EMAIL)
+        .await
+        .unwrap()
+        .unwrap();
+    storage::accounts::set_role(&app.state.db, account.id, Role::Caseworker)
+        .await
+        .unwrap();
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    for path in ["/konto", "/konto/profil", "/konto/datenschutz"] {
+        let answer = browser.get(path).await;
+        assert_eq!(
+            answer.header("location"),
+            Some("/konto/sicherheit/authenticator"),
+            "{path}"
+        );
+    }
+    let page = browser.get("/konto/sicherheit/authenticator").await;
+    assert!(page.body.contains("ist ein zweiter Faktor Pflicht"));
+    set_up_totp(&app, &mut browser).await;
+    assert_eq!(browser.get("/konto").await.status, 200);
+    let answer = browser.call("/api/account/totp/remove", &[]).await;
+    assert_eq!(answer.status, 403);
+    let page = browser.get("/konto/sicherheit").await;
+    assert!(!page.body.contains("Authenticator-App entfernen"));
+}
+
+#[tokio::test]
+async fn citizens_can_remove_the_authenticator_after_entering_the_password() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    set_up_totp(&app, &mut browser).await;
+    app.state.clock.advance(11 * 60);
+    let answer = browser.post("/api/account/totp/remove", &[]).await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/bestaetigen-passwort?weiter=/konto/sicherheit")
+    );
+    browser
+        .post(
+            "/api/account/reauthenticate",
+            &[("password", PASSWORD), ("next", "/konto/sicherheit")],
+        )
+        .await;
+    let answer = browser.post("/api/account/totp/remove", &[]).await;
+    assert_eq!(answer.header("location"), Some("/konto/sicherheit"));
+    browser.post("/api/account/sign-out", &[]).await;
+    let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto"), "one step again");
 }

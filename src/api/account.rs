@@ -50,6 +50,10 @@ pub mod forms {
     pub const DELETE: &str = "delete";
     pub const PROFILE: &str = "profile";
     pub const EMAIL: &str = "email-change";
+    pub const SIGN_IN_CODE: &str = "sign-in-code";
+    pub const TOTP: &str = "totp";
+    /// Not a form: the recovery codes, shown once after set-up.
+    pub const RECOVERY_CODES: &str = "recovery-codes";
 }
 
 pub mod pages {
@@ -64,6 +68,9 @@ pub mod pages {
     pub const SECURITY: &str = "/konto/sicherheit";
     pub const PRIVACY: &str = "/konto/datenschutz";
     pub const PROFILE: &str = "/konto/profil";
+    pub const SIGN_IN_CODE: &str = "/konto/anmelden/code";
+    pub const AUTHENTICATOR: &str = "/konto/sicherheit/authenticator";
+    pub const RECOVERY_CODES: &str = "/konto/sicherheit/wiederherstellungscodes";
     pub const REAUTH: &str = "/konto/bestaetigen-passwort";
     pub const EXPORT: &str = "/konto/datenschutz/export.json";
 }
@@ -99,6 +106,9 @@ pub struct EventView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SecurityOverview {
     pub account: AccountSummary,
+    /// An authenticator app is set up.
+    pub has_totp: bool,
+    pub recovery_codes_left: i64,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
 }
@@ -114,7 +124,7 @@ pub struct ProfilePage {
 }
 
 #[cfg(feature = "ssr")]
-mod support {
+pub(crate) mod support {
     use super::*;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::session::SessionState;
@@ -277,7 +287,7 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
     }
     let email = account_email(&form.email).map_err(|_| AppError::BadRequest)?;
     let now = state.clock.now();
-    match throttle::before_mail(&state.db, now, &email, &ip())
+    match throttle::before_mail(&state.db, &state.config.accounts, now, &email, &ip())
         .await
         .map_err(internal("throttling"))?
     {
@@ -368,7 +378,7 @@ pub async fn resend_confirmation(email: String) -> Result<(), AppError> {
     }
     let email = account_email(&email).map_err(|_| AppError::BadRequest)?;
     let now = state.clock.now();
-    match throttle::before_mail(&state.db, now, &email, &ip())
+    match throttle::before_mail(&state.db, &state.config.accounts, now, &email, &ip())
         .await
         .map_err(internal("throttling"))?
     {
@@ -549,9 +559,10 @@ pub async fn sign_in(
     let email = account_email(&email).map_err(|_| AppError::BadRequest)?;
     let now = state.clock.now();
     let client = ip();
-    if let Decision::Wait(secs) = throttle::before_sign_in(&state.db, now, &email, &client)
-        .await
-        .map_err(internal("throttling"))?
+    if let Decision::Wait(secs) =
+        throttle::before_sign_in(&state.db, &state.config.accounts, now, &email, &client)
+            .await
+            .map_err(internal("throttling"))?
     {
         audit(&state, Event::SignInThrottled, None, None).await?;
         return Err(too_many(&state, forms::SIGN_IN, pages::SIGN_IN, secs).await);
@@ -589,6 +600,34 @@ pub async fn sign_in(
     throttle::forgive(&state.db, &email, Some(&client))
         .await
         .map_err(internal("throttling"))?;
+    let onward_path = onward(next.as_deref().unwrap_or(""));
+    let has_totp = storage::second_factor::totp(&state.db, account.id)
+        .await
+        .map_err(internal("reading second factors"))?
+        .is_some_and(|t| t.confirmed_at.is_some());
+    if has_totp {
+        // The password was right; the second factor follows on its own page.
+        let token = crate::server::auth::random_token()
+            .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
+        storage::second_factor::start_pending(
+            &state.db,
+            &crate::server::auth::token_hash(&token),
+            account.id,
+            &onward_path,
+            now,
+        )
+        .await
+        .map_err(internal("starting a sign-in"))?;
+        request::set_cookie(&crate::server::cookies::set(
+            &state.config,
+            crate::server::auth::session::PENDING_COOKIE,
+            &token,
+            crate::server::auth::session::PENDING_SECS,
+            true,
+        ));
+        done(&state, forms::SIGN_IN, pages::SIGN_IN_CODE, None).await;
+        return Ok(());
+    }
     let user_agent = request::header(http::header::USER_AGENT);
     let cookie = session::start(
         &state,
@@ -603,13 +642,7 @@ pub async fn sign_in(
     .map_err(internal("starting a session"))?;
     request::set_cookie(&cookie);
     audit(&state, Event::SignedIn, Some(account.id), None).await?;
-    done(
-        &state,
-        forms::SIGN_IN,
-        &onward(next.as_deref().unwrap_or("")),
-        None,
-    )
-    .await;
+    done(&state, forms::SIGN_IN, &onward_path, None).await;
     Ok(())
 }
 
@@ -718,7 +751,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
     }
     let email = account_email(&email).map_err(|_| AppError::BadRequest)?;
     let now = state.clock.now();
-    match throttle::before_mail(&state.db, now, &email, &ip())
+    match throttle::before_mail(&state.db, &state.config.accounts, now, &email, &ip())
         .await
         .map_err(internal("throttling"))?
     {
@@ -970,9 +1003,15 @@ pub async fn reauthenticate(password: String, next: Option<String>) -> Result<()
     if !errors.is_empty() {
         return Err(refuse(&state, forms::REAUTH, pages::REAUTH, &values, errors).await);
     }
-    if let Decision::Wait(secs) = throttle::before_sign_in(&state.db, now, &session.email, &ip())
-        .await
-        .map_err(internal("throttling"))?
+    if let Decision::Wait(secs) = throttle::before_sign_in(
+        &state.db,
+        &state.config.accounts,
+        now,
+        &session.email,
+        &ip(),
+    )
+    .await
+    .map_err(internal("throttling"))?
     {
         return Err(too_many(&state, forms::REAUTH, pages::REAUTH, secs).await);
     }
@@ -1115,7 +1154,16 @@ pub async fn load_security() -> Result<SecurityOverview, AppError> {
             ip: e.ip,
         })
         .collect();
+    let has_totp = storage::second_factor::totp(&state.db, account.id)
+        .await
+        .map_err(fail)?
+        .is_some_and(|t| t.confirmed_at.is_some());
+    let recovery_codes_left = storage::second_factor::unused_recovery_codes(&state.db, account.id)
+        .await
+        .map_err(fail)?;
     Ok(SecurityOverview {
+        has_totp,
+        recovery_codes_left,
         account: AccountSummary {
             email: account.email,
             role: account.role,
@@ -1256,7 +1304,7 @@ pub async fn request_email_change(email: String) -> Result<(), AppError> {
         .await);
     }
     let new_email = account_email(&email).map_err(|_| AppError::BadRequest)?;
-    match throttle::before_mail(&state.db, now, &new_email, &ip())
+    match throttle::before_mail(&state.db, &state.config.accounts, now, &new_email, &ip())
         .await
         .map_err(internal("throttling"))?
     {

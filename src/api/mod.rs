@@ -7,5 +7,6 @@ pub mod account;
 pub mod catalogue;
 pub mod error;
 pub mod feedback;
+pub mod second_factor;
 
 pub use error::AppError;

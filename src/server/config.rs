@@ -160,6 +160,10 @@ pub struct AccountsConfig {
     pub argon2_iterations: u32,
     /// Password hashes computed at once; 0 means one per CPU core.
     pub hashing_concurrency: usize,
+    /// Sign-in posts one address may send per minute (then 429).
+    pub sign_ins_per_ip_minute: i64,
+    /// Mails (registration, reset, resend) one address may ask for per hour.
+    pub mails_per_ip_hour: i64,
 }
 
 impl Default for AccountsConfig {
@@ -175,6 +179,8 @@ impl Default for AccountsConfig {
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
             hashing_concurrency: 0,
+            sign_ins_per_ip_minute: 20,
+            mails_per_ip_hour: 10,
         }
     }
 }

@@ -69,16 +69,16 @@ pub async fn load(state: &AppState, headers: &http::HeaderMap) -> FlashBag {
     match storage::flash::get_all(&state.db, &hash(&token), state.clock.now()).await {
         Ok(entries) => {
             let bag = FlashBag(entries.into_iter().collect());
-            // A notice is shown once.
-            if bag.0.contains_key(crate::api::account::NOTICE_FLASH)
-                && let Err(error) = storage::flash::delete(
-                    &state.db,
-                    &hash(&token),
-                    crate::api::account::NOTICE_FLASH,
-                )
-                .await
-            {
-                tracing::warn!(%error, "could not delete a notice");
+            // Notices and recovery codes are shown once.
+            for kind in [
+                crate::api::account::NOTICE_FLASH,
+                crate::api::account::forms::RECOVERY_CODES,
+            ] {
+                if bag.0.contains_key(kind)
+                    && let Err(error) = storage::flash::delete(&state.db, &hash(&token), kind).await
+                {
+                    tracing::warn!(%error, "could not delete a one-time flash");
+                }
             }
             bag
         }

@@ -195,6 +195,7 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
             role: s.role,
             trust_level: s.trust_level,
             ends_at: auth::session::ends_at(&state.config.accounts, s),
+            has_second_factor: s.has_second_factor,
         }),
         session_expired: session == SessionState::Expired,
     };
@@ -244,7 +245,27 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
         pages::FORGOT,
         pages::FORGOT_SENT,
         pages::RESET,
+        pages::SIGN_IN_CODE,
     ];
+    // Staff must set up a second factor before anything else.
+    let setup_pages = [
+        pages::SECURITY,
+        pages::AUTHENTICATOR,
+        pages::RECOVERY_CODES,
+        pages::REAUTH,
+    ];
+    if let Some(account) = &context.account
+        && account.role.is_staff()
+        && !account.has_second_factor
+        && (path == pages::OVERVIEW || path.starts_with("/konto/") || path.starts_with("/behoerde"))
+        && !setup_pages.contains(&path)
+    {
+        let mut response = StatusCode::SEE_OTHER.into_response();
+        response
+            .headers_mut()
+            .insert(LOCATION, HeaderValue::from_static(pages::AUTHENTICATOR));
+        return Some(response);
+    }
     let is_account_page = path == pages::OVERVIEW || path.starts_with("/konto/");
     let target = if !is_account_page {
         return None;

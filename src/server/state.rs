@@ -19,6 +19,8 @@ pub struct AppState {
     pub site: Arc<SiteInfo>,
     pub assets: Arc<AssetManifest>,
     pub passwords: PasswordHasher,
+    /// Key for secrets stored encrypted (TOTP), derived from the pepper.
+    pub secret_key: Arc<[u8; 32]>,
     /// Rings when mail is queued, so the worker sends it at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
@@ -34,6 +36,13 @@ impl AppState {
             .build();
         let assets = Arc::new(AssetManifest::scan(&config.server.site_root));
         let pepper = crate::server::auth::load_pepper(&config)?;
+        let secret_key = {
+            use sha2::{Digest, Sha256};
+            let mut hasher = Sha256::new();
+            hasher.update(b"serviceportal secret key v1\n");
+            hasher.update(&pepper);
+            Arc::new(<[u8; 32]>::from(hasher.finalize()))
+        };
         let passwords = PasswordHasher::new(&config.accounts, pepper).map_err(|e| e.to_string())?;
         Ok(AppState {
             site: Arc::new(config.site_info()),
@@ -43,6 +52,7 @@ impl AppState {
             leptos,
             assets,
             passwords,
+            secret_key,
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         })
     }

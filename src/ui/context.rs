@@ -38,6 +38,7 @@ pub struct SignedIn {
     pub trust_level: crate::domain::account::TrustLevel,
     /// When the session ends unless used again (Unix seconds).
     pub ends_at: i64,
+    pub has_second_factor: bool,
 }
 
 impl PageContext {

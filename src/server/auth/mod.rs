@@ -4,6 +4,7 @@
 pub mod password;
 pub mod session;
 pub mod throttle;
+pub mod totp;
 
 use crate::server::clock::Timestamp;
 use crate::server::config::Config;
@@ -76,6 +77,10 @@ pub enum Event {
     DataExported,
     AccountDeleted,
     RoleChanged,
+    SecondFactorAdded,
+    SecondFactorRemoved,
+    SecondFactorFailed,
+    RecoveryCodeUsed,
 }
 
 impl Event {
@@ -100,6 +105,10 @@ impl Event {
             Event::DataExported => "data-exported",
             Event::AccountDeleted => "account-deleted",
             Event::RoleChanged => "role-changed",
+            Event::SecondFactorAdded => "second-factor-added",
+            Event::SecondFactorRemoved => "second-factor-removed",
+            Event::SecondFactorFailed => "second-factor-failed",
+            Event::RecoveryCodeUsed => "recovery-code-used",
         }
     }
 }

@@ -10,6 +10,12 @@ use crate::server::state::AppState;
 use crate::server::storage::sessions::{self, NewSession, Session};
 
 pub const COOKIE: &str = "sitzung";
+/// A sign-in that passed the password and waits for the second factor.
+pub const PENDING_COOKIE: &str = "anmeldung";
+/// How long the second step may take.
+pub const PENDING_SECS: i64 = 600;
+/// Wrong codes allowed before the sign-in must start again.
+pub const PENDING_ATTEMPTS: i64 = 5;
 
 /// How long a session may sit unused, by role.
 pub fn idle_limit(config: &AccountsConfig, role: Role) -> i64 {

@@ -1,10 +1,11 @@
 //! Throttling, decided before any password is hashed:
 //!
-//! - sign-in posts per address: 20 a minute;
+//! - sign-in posts per address: 20 a minute (`accounts.sign_ins_per_ip_minute`);
 //! - failed sign-ins per account and address: after 5 within an hour each further try waits
 //!   for a growing delay (30 s, 1 min, 2 min … up to 15 min) after the last failure;
 //! - failed sign-ins per account from anywhere: at most 100 a day;
-//! - mails asked for (registration, reset, resend) per address: 10 an hour, and per
+//! - mails asked for (registration, reset, resend) per address: 10 an hour
+//!   (`accounts.mails_per_ip_hour`), and per
 //!   recipient: 5 an hour, so nobody can flood someone else's inbox.
 //!
 //! Nothing locks an account for good: the delays run out, and a password reset by e-mail
@@ -12,6 +13,7 @@
 
 use super::{ClientIp, token_hash};
 use crate::server::clock::Timestamp;
+use crate::server::config::AccountsConfig;
 use crate::server::db::Db;
 use crate::server::storage::throttle;
 
@@ -21,11 +23,9 @@ const ACCOUNT_FAILURES: &str = "sign-in-failure-account";
 const MAIL_BY_IP: &str = "mail-ip";
 const MAIL_BY_RECIPIENT: &str = "mail-recipient";
 
-const SIGN_IN_POSTS_PER_MINUTE: i64 = 20;
 const FREE_FAILURES: i64 = 5;
 const MAX_DELAY_SECS: i64 = 15 * 60;
 const ACCOUNT_FAILURES_PER_DAY: i64 = 100;
-const MAILS_PER_IP_HOUR: i64 = 10;
 const MAILS_PER_RECIPIENT_HOUR: i64 = 5;
 
 /// Go ahead, or answer 429 with `Retry-After` seconds.
@@ -54,6 +54,7 @@ pub fn delay_after(failures: i64) -> i64 {
 /// May this sign-in attempt go ahead? Counts the post either way.
 pub async fn before_sign_in(
     db: &Db,
+    limits: &AccountsConfig,
     now: Timestamp,
     email: &str,
     ip: &ClientIp,
@@ -61,7 +62,7 @@ pub async fn before_sign_in(
     let minute_ago = Timestamp(now.0 - 60);
     let (posts, _) = throttle::count_since(db, SIGN_IN_POSTS, &ip.key(), minute_ago).await?;
     throttle::record(db, SIGN_IN_POSTS, &ip.key(), now).await?;
-    if posts >= SIGN_IN_POSTS_PER_MINUTE {
+    if posts >= limits.sign_ins_per_ip_minute {
         return Ok(Decision::Wait(60));
     }
     let hour_ago = Timestamp(now.0 - 3600);
@@ -103,13 +104,14 @@ pub async fn forgive(db: &Db, email: &str, ip: Option<&ClientIp>) -> Result<(), 
 /// May we send `email` a mail this client asked for? Counts the request either way.
 pub async fn before_mail(
     db: &Db,
+    limits: &AccountsConfig,
     now: Timestamp,
     email: &str,
     ip: &ClientIp,
 ) -> Result<Decision, sqlx::Error> {
     let hour_ago = Timestamp(now.0 - 3600);
     let (by_ip, _) = throttle::count_since(db, MAIL_BY_IP, &ip.key(), hour_ago).await?;
-    if by_ip >= MAILS_PER_IP_HOUR {
+    if by_ip >= limits.mails_per_ip_hour {
         return Ok(Decision::Wait(3600));
     }
     throttle::record(db, MAIL_BY_IP, &ip.key(), now).await?;

@@ -9,5 +9,6 @@ pub mod mail;
 pub mod profiles;
 pub mod regions;
 pub mod search;
+pub mod second_factor;
 pub mod sessions;
 pub mod throttle;

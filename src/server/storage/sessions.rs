@@ -24,6 +24,8 @@ pub struct Session {
     pub disabled: bool,
     /// The Gemeinde of the account's address ("Mein Ort"), if the profile has one.
     pub home_ags: Option<String>,
+    /// The account has a confirmed second factor.
+    pub has_second_factor: bool,
 }
 
 pub struct NewSession<'a> {
@@ -36,7 +38,8 @@ pub struct NewSession<'a> {
 
 const COLUMNS: &str = "s.id_hash, s.account_id, a.email, a.role, a.locale, s.created_at, \
      s.last_seen_at, s.authenticated_at, s.trust_level, s.user_agent, s.ip, a.disabled_at, \
-     p.gemeinde_ags AS home_ags";
+     p.gemeinde_ags AS home_ags, (SELECT COUNT(*) FROM totp_credentials t \
+     WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) AS second_factors";
 
 const FROM: &str = "sessions s JOIN accounts a ON a.id = s.account_id \
      LEFT JOIN profiles p ON p.account_id = a.id";
@@ -60,6 +63,7 @@ fn to_session(row: &AnyRow) -> Result<Session, sqlx::Error> {
         ip: row.try_get("ip")?,
         disabled: disabled_at.is_some(),
         home_ags: row.try_get("home_ags")?,
+        has_second_factor: row.try_get::<i64, _>("second_factors")? > 0,
     })
 }
 

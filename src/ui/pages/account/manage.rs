@@ -6,6 +6,7 @@ use crate::api::account::{
     ChangePassword, DeleteAccount, Reauthenticate, RequestEmailChange, RevokeSession, SaveProfile,
     SignOut, SignOutEverywhere, forms, load_account, load_profile, load_security, pages,
 };
+use crate::api::second_factor::RemoveTotp;
 use crate::domain::account::{PASSWORD_MIN, TrustLevel};
 use crate::domain::locale::Locale;
 use crate::domain::profile::SALUTATIONS;
@@ -152,6 +153,24 @@ pub fn SecurityPage() -> impl IntoView {
                                 </table>
                             </div>
                             <ActionButton action={action::<SignOutEverywhere>()} label=t("security-sign-out-everywhere") secondary=true/>
+                        </section>
+                        <section class="text-section" aria-labelledby="factor-heading">
+                            <h2 id="factor-heading" class="kern-heading-medium">{t("security-factor-heading")}</h2>
+                            {if overview.has_totp {
+                                let left = text_with(locale, "security-factor-active", &[("count", overview.recovery_codes_left.to_string())]);
+                                let removable = !overview.account.role.is_staff();
+                                Either::Left(view! {
+                                    <p class="kern-body">{left}</p>
+                                    {removable.then(|| view! {
+                                        <ActionButton action={action::<RemoveTotp>()} label=t("security-factor-remove") secondary=true/>
+                                    })}
+                                })
+                            } else {
+                                Either::Right(view! {
+                                    <p class="kern-body">{t("security-factor-none")}</p>
+                                    <p class="kern-body"><a class="kern-link" href=pages::AUTHENTICATOR>{t("totp-title")}</a></p>
+                                })
+                            }}
                         </section>
                         <section class="text-section" aria-labelledby="password-heading">
                             <h2 id="password-heading" class="kern-heading-medium">{t("security-password-heading")}</h2>

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod manage;
+pub mod second_factor;
 
 use leptos::server_fn::ServerFn;
 
