@@ -38,7 +38,7 @@ test('a place page lists every service with its authority', async ({ page }, inf
 test('a citizen searches in everyday words and gets the right service', async ({ page }, info) => {
   await open(page, '/', info);
   await page.getByLabel('Wonach suchen Sie?').fill('auto anmelden');
-  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page.getByRole('button', { name: 'Suchen', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Suche nach „auto anmelden“' })).toBeVisible();
   await expectAccessible(page, info);
   await page.getByRole('link', { name: 'Fahrzeug zulassen (Kfz-Zulassung)' }).click();
