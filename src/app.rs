@@ -52,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/vendor/kern/kern.min.css"/>
                 <link rel="stylesheet" href="/pkg/serviceportal.css"/>
                 // With islands, only pages that have one load the scripts and the WASM.
-                {(!cfg!(feature = "islands") || has_islands(&page.path))
+                {(!cfg!(feature = "islands") || has_islands(&page.path, page.account.is_some()))
                     .then(|| view! { <HydrationScripts options islands=cfg!(feature = "islands")/> })}
                 <script nonce=page.nonce.clone()>{register_worker}</script>
                 <MetaTags/>
@@ -64,12 +64,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The pages that contain an island (the search box, the feedback form). The hydration
+/// Whether a page contains an island: the search box, the feedback form, a new-password
+/// field, and for the signed-in every page (the session timeout warning). The hydration
 /// scripts belong in the `<head>`, which is written before the page, so the page is known
-/// by its path; `tests/pages.rs` checks that this list and the pages agree.
-pub fn has_islands(path_and_query: &str) -> bool {
+/// by its path; tests check that this and the pages agree.
+pub fn has_islands(path_and_query: &str, signed_in: bool) -> bool {
     let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
-    matches!(path, "/" | "/suche" | "/barrierefreiheit")
+    signed_in
+        || matches!(
+            path,
+            "/" | "/suche" | "/barrierefreiheit" | "/konto/registrieren" | "/konto/passwort-neu"
+        )
 }
 
 #[component]

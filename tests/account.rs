@@ -1346,3 +1346,34 @@ async fn citizens_can_remove_the_authenticator_after_entering_the_password() {
     let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
     assert_eq!(answer.header("location"), Some("/konto"), "one step again");
 }
+
+#[tokio::test]
+async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    let mut guest = Browser::new(&app);
+    guest.post("/api/account/forgot", &[("email", EMAIL)]).await;
+    let reset = local(&next_mail(&app, &sink).await.link("http").expect("link"));
+    for (path, island) in [
+        ("/konto/registrieren", true),
+        (reset.as_str(), true),
+        ("/konto/anmelden", false),
+        ("/konto/passwort-vergessen", false),
+    ] {
+        let page = guest.get(path).await;
+        assert_eq!(page.body.contains("<leptos-island"), island, "{path}");
+        assert_eq!(
+            page.body.contains(r#"<script type="module""#),
+            island,
+            "{path}"
+        );
+    }
+    // Signed in, every page carries the session timeout warning.
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    for path in ["/konto", "/konto/sicherheit", "/impressum", "/orte"] {
+        let page = browser.get(path).await;
+        assert!(page.body.contains("<leptos-island"), "{path}");
+        assert!(page.body.contains(r#"<script type="module""#), "{path}");
+        assert!(page.body.contains("Angemeldet bleiben"), "{path}");
+    }
+}

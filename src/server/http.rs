@@ -195,6 +195,7 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
             role: s.role,
             trust_level: s.trust_level,
             ends_at: auth::session::ends_at(&state.config.accounts, s),
+            seconds_left: auth::session::ends_at(&state.config.accounts, s) - state.clock.now().0,
             has_second_factor: s.has_second_factor,
         }),
         session_expired: session == SessionState::Expired,

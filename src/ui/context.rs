@@ -38,6 +38,8 @@ pub struct SignedIn {
     pub trust_level: crate::domain::account::TrustLevel,
     /// When the session ends unless used again (Unix seconds).
     pub ends_at: i64,
+    /// Seconds from this request to `ends_at`.
+    pub seconds_left: i64,
     pub has_second_factor: bool,
 }
 

@@ -36,6 +36,22 @@ pub fn Layout(locale: Locale, children: Children) -> impl IntoView {
             {children()}
         </main>
         <Footer/>
+        {page.account.as_ref().map(|account| {
+            use crate::ui::pages::account::islands::{SessionTimeout, TimeoutText};
+            let text = TimeoutText {
+                title: t("timeout-title"),
+                body: crate::i18n::text_with(
+                    locale,
+                    "timeout-body",
+                    &[("minutes", "{minutes}".to_owned())],
+                ),
+                stay: t("timeout-stay"),
+                ended_title: t("timeout-ended-title"),
+                ended_body: t("timeout-ended-body"),
+                sign_in: t("timeout-sign-in"),
+            };
+            view! { <SessionTimeout seconds_left=account.seconds_left text/> }
+        })}
     }
 }
 

@@ -22,6 +22,27 @@ fn password_hint() -> String {
     )
 }
 
+/// The new-password field (an island that helps while typing).
+pub(super) fn new_password(
+    prefix: &str,
+    label_key: &str,
+    error: Option<crate::domain::fields::ErrorCode>,
+) -> impl IntoView + use<> {
+    use super::islands::{NewPasswordField, PasswordText};
+    let locale = use_page().locale;
+    let text = PasswordText {
+        label: t(label_key),
+        hint: password_hint(),
+        error: error.map(|code| crate::ui::form::field_message("password", code)),
+        missing: text_with(locale, "password-missing", &[("n", "{n}".to_owned())]),
+        too_long: text_with(locale, "password-too-long", &[("max", "{max}".to_owned())]),
+        levels: (1..=4)
+            .map(|l| t(&format!("password-strength-{l}")))
+            .collect(),
+    };
+    view! { <NewPasswordField prefix=prefix.to_owned() text/> }
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let flash = form_flash(forms::REGISTER);
@@ -33,8 +54,7 @@ pub fn RegisterPage() -> impl IntoView {
         <form method="post" action={action::<Register>()} class="account-form" novalidate=true>
             <Input prefix="register" name="email" label=t("account-email-label") hint=t("register-email-hint")
                 kind=InputKind::Email value=flash.value("email") error=flash.error("email")/>
-            <Input prefix="register" name="password" label=t("account-password-label") hint=password_hint()
-                kind=InputKind::NewPassword error=flash.error("password")/>
+            {new_password("register", "account-password-label", flash.error("password"))}
             <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("register-submit")}</span></button>
         </form>
         <p class="kern-body">{t("register-have-account")} " " <a class="kern-link" href=pages::SIGN_IN>{t("sign-in-title")}</a></p>
@@ -189,8 +209,7 @@ pub fn ResetPage() -> impl IntoView {
                             <ErrorSummary flash=flash.clone() prefix="reset"/>
                             <form method="post" action={action::<ResetPassword>()} class="account-form" novalidate=true>
                                 <input type="hidden" name="code" value=code()/>
-                                <Input prefix="reset" name="password" label=t("account-new-password-label") hint=password_hint()
-                                    kind=InputKind::NewPassword error=flash.error("password")/>
+                                {new_password("reset", "account-new-password-label", flash.error("password"))}
                                 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reset-submit")}</span></button>
                             </form>
                         })

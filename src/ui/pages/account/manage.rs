@@ -7,7 +7,7 @@ use crate::api::account::{
     SignOut, SignOutEverywhere, forms, load_account, load_profile, load_security, pages,
 };
 use crate::api::second_factor::RemoveTotp;
-use crate::domain::account::{PASSWORD_MIN, TrustLevel};
+use crate::domain::account::TrustLevel;
 use crate::domain::locale::Locale;
 use crate::domain::profile::SALUTATIONS;
 use crate::domain::time::format_date_time;
@@ -178,9 +178,7 @@ pub fn SecurityPage() -> impl IntoView {
                             <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
                                 <Input prefix="change" name="current" label=t("account-current-password-label")
                                     kind=InputKind::CurrentPassword error=flash.error("current")/>
-                                <Input prefix="change" name="password" label=t("account-new-password-label")
-                                    hint=text_with(locale, "account-password-hint", &[("min", PASSWORD_MIN.to_string())])
-                                    kind=InputKind::NewPassword error=flash.error("password")/>
+                                {super::access::new_password("change", "account-new-password-label", flash.error("password"))}
                                 <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
                             </form>
                         </section>
