@@ -8,7 +8,8 @@ bin=$1; shift
 dir=$(mktemp -d /tmp/portal-e2e.XXXXXX)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export PORTAL_SERVER__LISTEN="127.0.0.1:$port"
-export PORTAL_SITE__BASE_URL="http://127.0.0.1:$port"
+# localhost, not 127.0.0.1: WebAuthn needs a domain as relying party id.
+export PORTAL_SITE__BASE_URL="http://localhost:$port"
 export PORTAL_SERVER__SITE_ROOT="$PWD/target/site"
 export DATABASE_URL="sqlite://$dir/e2e.db"
 # Every journey comes from 127.0.0.1: the per-address limits (tested in tests/account.rs)
@@ -31,7 +32,7 @@ for _ in $(seq 1 100); do
   if ! kill -0 "$pid" 2>/dev/null; then cat "$dir/server.log"; exit 1; fi
   sleep 0.2
 done
-export BASE_URL="http://127.0.0.1:$port"
+export BASE_URL="http://localhost:$port"
 status=0
 (cd end2end && npx playwright test "$@") || status=$?
 if [ "$status" != 0 ]; then

@@ -73,7 +73,12 @@ pub fn has_islands(path_and_query: &str, signed_in: bool) -> bool {
     signed_in
         || matches!(
             path,
-            "/" | "/suche" | "/barrierefreiheit" | "/konto/registrieren" | "/konto/passwort-neu"
+            "/" | "/suche"
+                | "/barrierefreiheit"
+                | "/konto/registrieren"
+                | "/konto/passwort-neu"
+                | "/konto/anmelden"
+                | "/konto/anmelden/code"
         )
 }
 

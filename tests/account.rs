@@ -1357,7 +1357,7 @@ async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
     for (path, island) in [
         ("/konto/registrieren", true),
         (reset.as_str(), true),
-        ("/konto/anmelden", false),
+        ("/konto/anmelden", true),
         ("/konto/passwort-vergessen", false),
     ] {
         let page = guest.get(path).await;
@@ -1376,4 +1376,83 @@ async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
         assert!(page.body.contains(r#"<script type="module""#), "{path}");
         assert!(page.body.contains("Angemeldet bleiben"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn passkey_ceremonies_refuse_strangers_stale_states_and_garbage() {
+    let (app, sink) = app_with_mail().await;
+    let mut stranger = Browser::new(&app);
+    let answer = stranger
+        .call("/api/account/passkey/register-start", &[])
+        .await;
+    assert_eq!(answer.status, 403, "not signed in");
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let answer = browser
+        .call("/api/account/passkey/register-start", &[])
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let start: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    let options: serde_json::Value =
+        serde_json::from_str(start["options"].as_str().expect("options")).expect("options JSON");
+    assert_eq!(options["publicKey"]["rp"]["id"], "portal.test");
+    assert_eq!(
+        options["publicKey"]["authenticatorSelection"]["residentKey"],
+        "required"
+    );
+    let ceremony = start["ceremony"].as_str().expect("ceremony").to_owned();
+    // Another account cannot finish it, nor can garbage.
+    let mut other = registered(&app, &sink, "other@example.de").await;
+    sign_in(&mut other, "other@example.de", PASSWORD).await;
+    let answer = other
+        .call(
+            "/api/account/passkey/register-finish",
+            &[("ceremony", &ceremony), ("credential", "{}"), ("name", "x")],
+        )
+        .await;
+    assert_eq!(answer.status, 403);
+    let answer = browser
+        .call(
+            "/api/account/passkey/register-finish",
+            &[("ceremony", &ceremony), ("credential", "{}"), ("name", "x")],
+        )
+        .await;
+    assert_eq!(answer.status, 400, "used up by the first try");
+    // Ten minutes after signing in, adding a passkey needs the password again.
+    app.state.clock.advance(11 * 60);
+    let answer = browser
+        .call("/api/account/passkey/register-start", &[])
+        .await;
+    assert_eq!(answer.status, 403);
+    // Sign-in: options for a discoverable credential; a broken answer is refused.
+    let answer = stranger
+        .call("/api/account/passkey/sign-in-start", &[])
+        .await;
+    assert_eq!(answer.status, 200);
+    let start: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    let ceremony = start["ceremony"].as_str().expect("ceremony").to_owned();
+    let answer = stranger
+        .call(
+            "/api/account/passkey/sign-in-finish",
+            &[("ceremony", &ceremony), ("credential", "not json")],
+        )
+        .await;
+    assert_eq!(answer.status, 400);
+    assert!(!stranger.has_cookie("sitzung"));
+    // A ceremony expires after five minutes.
+    let answer = stranger
+        .call("/api/account/passkey/sign-in-start", &[])
+        .await;
+    let start: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    app.state.clock.advance(301);
+    let answer = stranger
+        .call(
+            "/api/account/passkey/sign-in-finish",
+            &[
+                ("ceremony", start["ceremony"].as_str().unwrap()),
+                ("credential", "{}"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 400);
 }

@@ -26,7 +26,7 @@ export async function linkFromMail(page: Page, to: string, path: string): Promis
 export async function register(page: Page, info: TestInfo, email: string) {
   await open(page, '/konto/registrieren', info);
   await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Konto anlegen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr Postfach' })).toBeVisible();
   await open(page, await linkFromMail(page, email, '/konto/bestaetigen'), info);
@@ -36,7 +36,7 @@ export async function register(page: Page, info: TestInfo, email: string) {
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByLabel('Passwort').fill(password);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 }
 

@@ -109,6 +109,9 @@ pub struct SecurityOverview {
     /// An authenticator app is set up.
     pub has_totp: bool,
     pub recovery_codes_left: i64,
+    pub passkeys: Vec<crate::api::passkeys::PasskeyView>,
+    /// The password was entered recently enough to add a passkey directly.
+    pub recently_authenticated: bool,
     pub sessions: Vec<SessionView>,
     pub events: Vec<EventView>,
 }
@@ -1161,9 +1164,26 @@ pub async fn load_security() -> Result<SecurityOverview, AppError> {
     let recovery_codes_left = storage::second_factor::unused_recovery_codes(&state.db, account.id)
         .await
         .map_err(fail)?;
+    let passkeys = storage::passkeys::for_account(&state.db, account.id)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|p| crate::api::passkeys::PasskeyView {
+            id: p.id,
+            name: p.name,
+            created_at: p.created_at,
+            last_used_at: p.last_used_at,
+        })
+        .collect();
     Ok(SecurityOverview {
         has_totp,
         recovery_codes_left,
+        passkeys,
+        recently_authenticated: crate::server::auth::session::recently_authenticated(
+            &state.config.accounts,
+            &session,
+            state.clock.now(),
+        ),
         account: AccountSummary {
             email: account.email,
             role: account.role,

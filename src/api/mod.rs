@@ -7,6 +7,7 @@ pub mod account;
 pub mod catalogue;
 pub mod error;
 pub mod feedback;
+pub mod passkeys;
 pub mod second_factor;
 
 pub use error::AppError;

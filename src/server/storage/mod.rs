@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod feedback;
 pub mod flash;
 pub mod mail;
+pub mod passkeys;
 pub mod profiles;
 pub mod regions;
 pub mod search;

@@ -39,7 +39,8 @@ pub struct NewSession<'a> {
 const COLUMNS: &str = "s.id_hash, s.account_id, a.email, a.role, a.locale, s.created_at, \
      s.last_seen_at, s.authenticated_at, s.trust_level, s.user_agent, s.ip, a.disabled_at, \
      p.gemeinde_ags AS home_ags, (SELECT COUNT(*) FROM totp_credentials t \
-     WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) AS second_factors";
+     WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) \
+     + (SELECT COUNT(*) FROM passkeys k WHERE k.account_id = a.id) AS second_factors";
 
 const FROM: &str = "sessions s JOIN accounts a ON a.id = s.account_id \
      LEFT JOIN profiles p ON p.account_id = a.id";

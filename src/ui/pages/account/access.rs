@@ -134,6 +134,7 @@ pub fn SignInPage() -> impl IntoView {
         .get("weiter")
         .unwrap_or_else(|| flash.value("next"));
     let expired = query.read_untracked().get("abgelaufen").is_some() || use_page().session_expired;
+    let next_for_passkey = next.clone();
     view! {
         <PageTitle title=t("sign-in-title") has_errors/>
         <PageHeading title=t("sign-in-title") lead=t("sign-in-lead")/>
@@ -154,6 +155,10 @@ pub fn SignInPage() -> impl IntoView {
                 error=flash.error("password")/>
             <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
         </form>
+        <section class="text-section" aria-labelledby="passkey-heading">
+            <h2 id="passkey-heading" class="kern-heading-small">{t("passkey-sign-in-heading")}</h2>
+            {super::passkey_button(super::passkeys::PasskeyMode::SignIn, next_for_passkey)}
+        </section>
         <ul class="kern-list account-links">
             <li><a class="kern-link" href=pages::FORGOT>{t("forgot-title")}</a></li>
             <li><a class="kern-link" href=pages::REGISTER>{t("register-title")}</a></li>

@@ -6,6 +6,7 @@ use crate::api::account::{
     ChangePassword, DeleteAccount, Reauthenticate, RequestEmailChange, RevokeSession, SaveProfile,
     SignOut, SignOutEverywhere, forms, load_account, load_profile, load_security, pages,
 };
+use crate::api::passkeys::RemovePasskey;
 use crate::api::second_factor::RemoveTotp;
 use crate::domain::account::TrustLevel;
 use crate::domain::locale::Locale;
@@ -169,6 +170,37 @@ pub fn SecurityPage() -> impl IntoView {
                                 Either::Right(view! {
                                     <p class="kern-body">{t("security-factor-none")}</p>
                                     <p class="kern-body"><a class="kern-link" href=pages::AUTHENTICATOR>{t("totp-title")}</a></p>
+                                })
+                            }}
+                        </section>
+                        <section class="text-section" aria-labelledby="passkeys-heading">
+                            <h2 id="passkeys-heading" class="kern-heading-medium">{t("passkeys-heading")}</h2>
+                            <p class="kern-body">{t("passkeys-text")}</p>
+                            {(!overview.passkeys.is_empty()).then(|| view! {
+                                <ul class="kern-list passkey-list">
+                                    {overview.passkeys.clone().into_iter().map(|p| {
+                                        let added = text_with(locale, "passkey-added", &[("date", format_date_time(p.created_at, locale))]);
+                                        view! {
+                                            <li>
+                                                <strong>{p.name}</strong> " · " {added} " "
+                                                <form method="post" action={action::<RemovePasskey>()} class="inline-form">
+                                                    <input type="hidden" name="id" value=p.id.to_string()/>
+                                                    <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
+                                                        <span class="kern-label">{t("passkey-remove")}</span>
+                                                    </button>
+                                                </form>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            {if overview.recently_authenticated {
+                                Either::Left(super::passkey_button(super::passkeys::PasskeyMode::Register, String::new()))
+                            } else {
+                                Either::Right(view! {
+                                    <p class="kern-body">
+                                        <a class="kern-link" href=format!("{}?weiter={}", pages::REAUTH, pages::SECURITY)>{t("passkey-confirm-first")}</a>
+                                    </p>
                                 })
                             }}
                         </section>

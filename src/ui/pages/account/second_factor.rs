@@ -57,6 +57,10 @@ pub fn SignInCodePage() -> impl IntoView {
             <CodeInput prefix="sign-in" label=t("sign-in-code-label") hint=t("sign-in-code-hint") error=flash.error("code")/>
             <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
         </form>
+        <section class="text-section" aria-labelledby="passkey-heading">
+            <h2 id="passkey-heading" class="kern-heading-small">{t("passkey-second-step-heading")}</h2>
+            {super::passkey_button(super::passkeys::PasskeyMode::SignIn, String::new())}
+        </section>
         <p class="kern-body"><a class="kern-link" href=pages::SIGN_IN>{t("sign-in-code-restart")}</a></p>
     }
     .into_any()
