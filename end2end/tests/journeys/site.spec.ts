@@ -11,6 +11,11 @@ const pages = [
   ['/datenschutz', 'Datenschutz'],
   ['/offline', 'Keine Verbindung'],
   ['/orte', 'Ort wählen'],
+  ['/konto/registrieren/pruefen', 'Bitte prüfen Sie Ihr Postfach'],
+  ['/konto/passwort-vergessen/gesendet', 'Bitte prüfen Sie Ihr Postfach'],
+  ['/konto/bestaetigen?code=abgelaufen', 'E-Mail-Adresse bestätigen'],
+  ['/konto/passwort-neu?code=abgelaufen', 'Neues Passwort festlegen'],
+  ['/konto/anmelden/code', 'Code eingeben'],
   ['/fehler?kennung=0123abcd', 'Es ist ein Fehler aufgetreten'],
 ];
 

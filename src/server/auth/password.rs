@@ -54,6 +54,9 @@ pub struct PasswordHasher {
     /// Hashes and verifications done, for metrics and for tests that prove two paths do
     /// the same work.
     operations: Arc<AtomicU64>,
+    /// Hashes running right now, and the most ever at once (the pool's bound, observable).
+    running: Arc<AtomicU64>,
+    peak: Arc<AtomicU64>,
 }
 
 impl PasswordHasher {
@@ -70,6 +73,8 @@ impl PasswordHasher {
             permits: Arc::new(Semaphore::new(permits)),
             dummy: Arc::new(String::new()),
             operations: Arc::new(AtomicU64::new(0)),
+            running: Arc::new(AtomicU64::new(0)),
+            peak: Arc::new(AtomicU64::new(0)),
         };
         let mut random = [0u8; 24];
         getrandom::fill(&mut random).map_err(|e| HashError::Hash(e.to_string()))?;
@@ -85,6 +90,26 @@ impl PasswordHasher {
             self.params.clone(),
         )
         .map_err(|e| HashError::Hash(e.to_string()))
+    }
+
+    /// The most hashes that ever ran at once.
+    pub fn peak_concurrency(&self) -> u64 {
+        self.peak.load(Ordering::Relaxed)
+    }
+
+    /// Runs `work` on a blocking thread, counted as one of the running hashes.
+    async fn on_pool<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&PasswordHasher) -> T + Send + 'static,
+    ) -> Result<T, HashError> {
+        let _permit = self.permits.acquire().await.map_err(|_| HashError::Pool)?;
+        self.operations.fetch_add(1, Ordering::Relaxed);
+        let now = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+        self.peak.fetch_max(now, Ordering::SeqCst);
+        let hasher = self.clone();
+        let result = tokio::task::spawn_blocking(move || work(&hasher)).await;
+        self.running.fetch_sub(1, Ordering::SeqCst);
+        result.map_err(|_| HashError::Pool)
     }
 
     fn hash_now(&self, password: &str) -> Result<String, HashError> {
@@ -112,25 +137,20 @@ impl PasswordHasher {
 
     /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) for a new password.
     pub async fn hash(&self, password: &str) -> Result<String, HashError> {
-        let _permit = self.permits.acquire().await.map_err(|_| HashError::Pool)?;
-        self.operations.fetch_add(1, Ordering::Relaxed);
-        let (hasher, password) = (self.clone(), password.to_owned());
-        tokio::task::spawn_blocking(move || hasher.hash_now(&password))
-            .await
-            .map_err(|_| HashError::Pool)?
+        let password = password.to_owned();
+        self.on_pool(move |hasher| hasher.hash_now(&password))
+            .await?
     }
 
     /// Checks `password` against `stored`, or against the dummy hash when there is no
     /// account (same work, same time, always `false`).
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> Result<bool, HashError> {
-        let _permit = self.permits.acquire().await.map_err(|_| HashError::Pool)?;
-        self.operations.fetch_add(1, Ordering::Relaxed);
         let known = stored.is_some();
         let stored = stored.map_or_else(|| self.dummy.as_str().to_owned(), str::to_owned);
-        let (hasher, password) = (self.clone(), password.to_owned());
-        let matches = tokio::task::spawn_blocking(move || hasher.verify_now(&password, &stored))
-            .await
-            .map_err(|_| HashError::Pool)??;
+        let password = password.to_owned();
+        let matches = self
+            .on_pool(move |hasher| hasher.verify_now(&password, &stored))
+            .await??;
         Ok(known && matches)
     }
 }
@@ -145,6 +165,25 @@ mod tests {
 
     fn hasher(pepper: &[u8]) -> PasswordHasher {
         PasswordHasher::new(&AccountsConfig::default(), pepper.to_vec()).expect("hasher")
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_hashes_run_at_once_than_the_pool_allows() {
+        let config = AccountsConfig {
+            hashing_concurrency: 2,
+            ..AccountsConfig::default()
+        };
+        let hasher = PasswordHasher::new(&config, b"pepper".to_vec()).expect("hasher");
+        let jobs: Vec<_> = (0..6)
+            .map(|i| {
+                let hasher = hasher.clone();
+                tokio::spawn(async move { hasher.hash(&format!("passwort nummer {i}")).await })
+            })
+            .collect();
+        for job in jobs {
+            job.await.expect("task").expect("hash");
+        }
+        assert_eq!(hasher.peak_concurrency(), 2, "six at once, two at a time");
     }
 
     #[test]
