@@ -245,6 +245,45 @@ pub(crate) mod support {
         ]
     }
 
+    /// Issues a single-use link of `purpose` for the account (only the token's hash is
+    /// stored) and queues the mail `make` builds around it, to `recipient`.
+    pub async fn mail_link(
+        state: &AppState,
+        account_id: i64,
+        purpose: crate::server::storage::accounts::TokenPurpose,
+        new_email: Option<&str>,
+        recipient: &str,
+        locale: crate::domain::locale::Locale,
+        make: impl FnOnce(String) -> crate::server::mail::Mail,
+    ) -> Result<(), AppError> {
+        use crate::server::clock::Timestamp;
+        use crate::server::storage::accounts::{TokenPurpose, insert_token};
+        let (lifetime, page) = match purpose {
+            TokenPurpose::Reset => (state.config.accounts.reset_link_secs, pages::RESET),
+            TokenPurpose::Verify | TokenPurpose::EmailChange => {
+                (state.config.accounts.verify_link_secs, pages::CONFIRM)
+            }
+        };
+        let now = state.clock.now();
+        let code = auth::random_token()
+            .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
+        insert_token(
+            &state.db,
+            &auth::token_hash(&code),
+            account_id,
+            purpose,
+            new_email,
+            now,
+            Timestamp(now.0 + lifetime),
+        )
+        .await
+        .map_err(internal("storing a token"))?;
+        let mail = make(link(state, page, &code));
+        crate::server::mail::send(state, recipient, locale, &mail, now)
+            .await
+            .map_err(internal("queueing mail"))
+    }
+
     pub fn link(state: &AppState, path: &str, code: &str) -> String {
         format!("{}{path}?code={code}", state.config.site.base_url)
     }
@@ -265,7 +304,7 @@ pub(crate) mod support {
 pub async fn register(email: String, password: String) -> Result<(), AppError> {
     use crate::domain::account::{RegisterForm, Role, account_email};
     use crate::server::auth::throttle::{self, Decision};
-    use crate::server::auth::{self as security, Event, password::is_common};
+    use crate::server::auth::{Event, password::is_common};
     use crate::server::mail::{self, Mail};
     use crate::server::{request, storage};
     use support::*;
@@ -315,23 +354,11 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
         .map_err(internal("creating an account"))?;
     match created {
         Some(id) => {
-            let code = security::random_token()
-                .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
-            storage::accounts::insert_token(
-                &state.db,
-                &security::token_hash(&code),
-                id,
-                storage::accounts::TokenPurpose::Verify,
-                None,
-                now,
-                crate::server::clock::Timestamp(now.0 + state.config.accounts.verify_link_secs),
-            )
-            .await
-            .map_err(internal("storing a token"))?;
-            let link = link(&state, pages::CONFIRM, &code);
-            mail::send(&state, &email, locale, &Mail::Verify { link }, now)
-                .await
-                .map_err(internal("queueing mail"))?;
+            let purpose = storage::accounts::TokenPurpose::Verify;
+            mail_link(&state, id, purpose, None, &email, locale, |link| {
+                Mail::Verify { link }
+            })
+            .await?;
             audit(&state, Event::Registered, Some(id), None).await?;
         }
         None => {
@@ -361,8 +388,7 @@ pub async fn resend_confirmation(email: String) -> Result<(), AppError> {
     use crate::domain::account::{account_email, check_email_field};
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::throttle::{self, Decision};
-    use crate::server::auth::{self as security};
-    use crate::server::mail::{self, Mail};
+    use crate::server::mail::Mail;
     use crate::server::{request, storage};
     use support::*;
 
@@ -394,23 +420,17 @@ pub async fn resend_confirmation(email: String) -> Result<(), AppError> {
                 .await
                 .map_err(internal("reading an account"))?;
             if let Some(account) = account.filter(|a| a.email_verified_at.is_none()) {
-                let code = security::random_token()
-                    .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
-                storage::accounts::insert_token(
-                    &state.db,
-                    &security::token_hash(&code),
+                let purpose = storage::accounts::TokenPurpose::Verify;
+                mail_link(
+                    &state,
                     account.id,
-                    storage::accounts::TokenPurpose::Verify,
+                    purpose,
                     None,
-                    now,
-                    crate::server::clock::Timestamp(now.0 + state.config.accounts.verify_link_secs),
+                    &email,
+                    account.locale,
+                    |link| Mail::Verify { link },
                 )
-                .await
-                .map_err(internal("storing a token"))?;
-                let link = link(&state, pages::CONFIRM, &code);
-                mail::send(&state, &email, account.locale, &Mail::Verify { link }, now)
-                    .await
-                    .map_err(internal("queueing mail"))?;
+                .await?;
             }
         }
     }
@@ -733,8 +753,8 @@ pub async fn revoke_session(handle: String) -> Result<(), AppError> {
 pub async fn request_reset(email: String) -> Result<(), AppError> {
     use crate::domain::account::{account_email, check_email_field};
     use crate::domain::fields::FieldErrors;
+    use crate::server::auth::Event;
     use crate::server::auth::throttle::{self, Decision};
-    use crate::server::auth::{self as security, Event};
     use crate::server::mail::{self, Mail};
     use crate::server::{request, storage};
     use support::*;
@@ -767,27 +787,19 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
                 .await
                 .map_err(internal("reading an account"))?
                 .filter(|a| a.disabled_at.is_none());
-            let code = security::random_token()
-                .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
             match account {
                 Some(account) => {
-                    storage::accounts::insert_token(
-                        &state.db,
-                        &security::token_hash(&code),
+                    let purpose = storage::accounts::TokenPurpose::Reset;
+                    mail_link(
+                        &state,
                         account.id,
-                        storage::accounts::TokenPurpose::Reset,
+                        purpose,
                         None,
-                        now,
-                        crate::server::clock::Timestamp(
-                            now.0 + state.config.accounts.reset_link_secs,
-                        ),
+                        &email,
+                        account.locale,
+                        |link| Mail::Reset { link },
                     )
-                    .await
-                    .map_err(internal("storing a token"))?;
-                    let link = link(&state, pages::RESET, &code);
-                    mail::send(&state, &email, account.locale, &Mail::Reset { link }, now)
-                        .await
-                        .map_err(internal("queueing mail"))?;
+                    .await?;
                     audit(
                         &state,
                         Event::PasswordResetRequested,
@@ -1292,9 +1304,9 @@ pub async fn save_profile(form: crate::domain::profile::ProfileForm) -> Result<(
 pub async fn request_email_change(email: String) -> Result<(), AppError> {
     use crate::domain::account::{account_email, check_email_field};
     use crate::domain::fields::FieldErrors;
+    use crate::server::auth::Event;
     use crate::server::auth::session::recently_authenticated;
     use crate::server::auth::throttle::{self, Decision};
-    use crate::server::auth::{self as security, Event};
     use crate::server::mail::{self, Mail};
     use crate::server::{request, storage};
     use support::*;
@@ -1348,29 +1360,18 @@ pub async fn request_email_change(email: String) -> Result<(), AppError> {
                     .await
                     .map_err(internal("queueing mail"))?;
             } else {
-                let code = security::random_token()
-                    .map_err(|e| request::fail(request::internal("drawing a token", e)))?;
-                storage::accounts::insert_token(
-                    &state.db,
-                    &security::token_hash(&code),
-                    session.account_id,
-                    storage::accounts::TokenPurpose::EmailChange,
-                    Some(&new_email),
-                    now,
-                    crate::server::clock::Timestamp(now.0 + state.config.accounts.verify_link_secs),
-                )
-                .await
-                .map_err(internal("storing a token"))?;
-                let link = link(&state, pages::CONFIRM, &code);
-                mail::send(
+                let purpose = storage::accounts::TokenPurpose::EmailChange;
+                let (to, locale) = (new_email.as_str(), session.locale);
+                mail_link(
                     &state,
-                    &new_email,
-                    session.locale,
-                    &Mail::EmailChange { link },
-                    now,
+                    session.account_id,
+                    purpose,
+                    Some(to),
+                    to,
+                    locale,
+                    |link| Mail::EmailChange { link },
                 )
-                .await
-                .map_err(internal("queueing mail"))?;
+                .await?;
             }
         }
     }
