@@ -64,8 +64,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Whether a page contains an island: the search box, the feedback form, a new-password
-/// field, and for the signed-in every page (the session timeout warning). The hydration
+/// Whether a page contains an island: the search box, the feedback form, an account form,
+/// and for the signed-in every page (the session timeout warning). The hydration
 /// scripts belong in the `<head>`, which is written before the page, so the page is known
 /// by its path; tests check that this and the pages agree.
 pub fn has_islands(path_and_query: &str, signed_in: bool) -> bool {
@@ -76,6 +76,8 @@ pub fn has_islands(path_and_query: &str, signed_in: bool) -> bool {
             "/" | "/suche"
                 | "/barrierefreiheit"
                 | "/konto/registrieren"
+                | "/konto/registrieren/pruefen"
+                | "/konto/passwort-vergessen"
                 | "/konto/passwort-neu"
                 | "/konto/anmelden"
                 | "/konto/anmelden/code"

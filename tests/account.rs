@@ -200,7 +200,7 @@ async fn refused_registrations_explain_every_field_and_keep_the_address() {
     let cases = [
         (
             "",
-            "kurz",
+            "qx7-kurz",
             "Geben Sie Ihre E-Mail-Adresse ein.",
             "mindestens 12 Zeichen",
         ),
@@ -1348,6 +1348,198 @@ async fn citizens_can_remove_the_authenticator_after_entering_the_password() {
 }
 
 #[tokio::test]
+async fn a_password_hashed_at_an_older_cost_is_hashed_again_at_sign_in() {
+    use serviceportal::server::auth::{load_pepper, password::PasswordHasher};
+    use serviceportal::server::config::AccountsConfig;
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    let cheap = AccountsConfig {
+        argon2_memory_kib: 8 * 1024,
+        argon2_iterations: 1,
+        ..app.state.config.accounts.clone()
+    };
+    let pepper = load_pepper(&app.state.config).expect("pepper");
+    let old = PasswordHasher::new(&cheap, pepper)
+        .expect("hasher")
+        .hash(PASSWORD)
+        .await
+        .expect("hash");
+    let stored = || async {
+        sqlx::query_scalar::<_, String>("SELECT password_hash FROM accounts")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap()
+    };
+    sqlx::query("UPDATE accounts SET password_hash = $1")
+        .bind(&old)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+
+    let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    let now = stored().await;
+    assert_ne!(now, old);
+    assert!(app.state.passwords.is_current(&now), "{now}");
+    // The same password still opens the account.
+    browser.post("/api/account/sign-out", &[]).await;
+    let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+    assert_eq!(stored().await, now, "hashed again only once");
+}
+
+#[tokio::test]
+async fn recovery_codes_can_be_renewed_and_the_old_ones_stop_working() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let (_, old) = set_up_totp(&app, &mut browser).await;
+    let security = browser.get("/konto/sicherheit").await;
+    assert!(
+        security
+            .body
+            .contains("Neue Wiederherstellungscodes erzeugen")
+    );
+
+    // Only with the password entered in the last ten minutes.
+    app.state.clock.advance(11 * 60);
+    let answer = browser.post("/api/account/totp/recovery-codes", &[]).await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/bestaetigen-passwort?weiter=/konto/sicherheit")
+    );
+    browser
+        .post(
+            "/api/account/reauthenticate",
+            &[("password", PASSWORD), ("next", "/konto/sicherheit")],
+        )
+        .await;
+    let answer = browser.post("/api/account/totp/recovery-codes", &[]).await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/sicherheit/wiederherstellungscodes")
+    );
+    let page = browser
+        .get("/konto/sicherheit/wiederherstellungscodes")
+        .await;
+    let new: Vec<String> = page
+        .body
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(new.len(), 10);
+    assert!(new.iter().all(|c| !old.contains(c)));
+    let events = browser.get("/konto/sicherheit").await;
+    assert!(events.body.contains("Neue Wiederherstellungscodes erzeugt"));
+
+    browser.post("/api/account/sign-out", &[]).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &old[0])])
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/anmelden/code#fehler"),
+        "an old code no longer works"
+    );
+    let answer = browser
+        .post("/api/account/sign-in-code", &[("code", &new[0])])
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto"));
+}
+
+#[tokio::test]
+async fn without_an_authenticator_there_are_no_recovery_codes_to_renew() {
+    let (app, sink) = app_with_mail().await;
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    sign_in(&mut browser, EMAIL, PASSWORD).await;
+    let answer = browser.call("/api/account/totp/recovery-codes", &[]).await;
+    assert_eq!(answer.status, 400);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+/// The account forms' script posts like a plain form but wants data: refusals come back
+/// as field errors to show in place (nothing typed is lost), success names the next page.
+#[tokio::test]
+async fn script_callers_get_field_errors_in_place_and_the_next_page_by_location() {
+    use serviceportal::api::AppError;
+    use serviceportal::domain::fields::ErrorCode;
+    let (app, sink) = app_with_mail().await;
+    let _ = registered(&app, &sink, EMAIL).await;
+    let mut browser = Browser::new(&app);
+    let fields = |answer: &common::Answer| match serde_json::from_str::<AppError>(&answer.body) {
+        Ok(AppError::Validation { fields }) => fields
+            .into_iter()
+            .map(|f| (f.field, f.code))
+            .collect::<Vec<_>>(),
+        other => panic!("field errors expected, got {other:?}"),
+    };
+
+    // The rules the browser checks too.
+    let answer = browser
+        .call(
+            "/api/account/sign-in",
+            &[("email", "kein-at"), ("password", "")],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.header("location"), None, "stay on the page");
+    assert_eq!(
+        fields(&answer),
+        [
+            ("email".to_owned(), ErrorCode::InvalidEmail),
+            ("password".to_owned(), ErrorCode::Required)
+        ]
+    );
+    // What only the server knows arrives the same way.
+    let answer = browser
+        .call(
+            "/api/account/sign-in",
+            &[("email", EMAIL), ("password", "nicht mein passwort")],
+        )
+        .await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(
+        fields(&answer),
+        [("form".to_owned(), ErrorCode::WrongPassword)]
+    );
+    assert!(!browser.has_cookie("sitzung"));
+
+    // Accepted: no redirect to follow blindly, the next page named in `Location`.
+    let answer = browser
+        .call(
+            "/api/account/sign-in",
+            &[
+                ("email", EMAIL),
+                ("password", PASSWORD),
+                ("next", "/konto/profil"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.header("location"), Some("/konto/profil"));
+    assert_eq!(browser.get("/konto/profil").await.status, 200, "signed in");
+
+    // A step that needs the password again names the confirmation page.
+    app.state.clock.advance(11 * 60);
+    browser.get("/konto").await;
+    let answer = browser
+        .call("/api/account/change-email", &[("email", "neu@example.de")])
+        .await;
+    assert_eq!(answer.status, 403);
+    assert_eq!(
+        answer.header("location"),
+        Some("/konto/bestaetigen-passwort?weiter=/konto/profil")
+    );
+}
+
+#[tokio::test]
 async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
     let (app, sink) = app_with_mail().await;
     let mut browser = registered(&app, &sink, EMAIL).await;
@@ -1358,7 +1550,9 @@ async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
         ("/konto/registrieren", true),
         (reset.as_str(), true),
         ("/konto/anmelden", true),
-        ("/konto/passwort-vergessen", false),
+        ("/konto/passwort-vergessen", true),
+        ("/konto/registrieren/pruefen", true),
+        ("/konto/passwort-vergessen/gesendet", false),
     ] {
         let page = guest.get(path).await;
         assert_eq!(page.body.contains("<leptos-island"), island, "{path}");

@@ -149,9 +149,7 @@ pub(crate) mod support {
         match session() {
             Some(session) => Ok(session),
             None => {
-                if request::wants_html() {
-                    request::see_other(pages::SIGN_IN);
-                }
+                request::see_other(pages::SIGN_IN);
                 Err(AppError::Forbidden)
             }
         }
@@ -209,17 +207,16 @@ pub(crate) mod support {
         AppError::validation(errors, |f| f)
     }
 
-    /// Onward after success: the redirect for plain forms, with an optional notice.
+    /// Onward after success, with an optional notice for the next page: a redirect for
+    /// plain forms, the `Location` header for the account forms' script.
     pub async fn done(state: &AppState, kind: &str, next: &str, notice: Option<&str>) {
-        if request::wants_html() {
-            flash::clear(state, kind).await;
-            if let Some(notice) = notice
-                && let Err(error) = flash::store(state, NOTICE_FLASH, &notice.to_owned()).await
-            {
-                tracing::warn!(?error, "could not keep a notice");
-            }
-            request::see_other(next);
+        flash::clear(state, kind).await;
+        if let Some(notice) = notice
+            && let Err(error) = flash::store(state, NOTICE_FLASH, &notice.to_owned()).await
+        {
+            tracing::warn!(?error, "could not keep a notice");
         }
+        request::see_other(next);
     }
 
     /// Too many attempts: JavaScript callers get 429 with `Retry-After`; plain forms go
@@ -234,6 +231,27 @@ pub(crate) mod support {
             request::set_status(http::StatusCode::TOO_MANY_REQUESTS);
         }
         AppError::TooManyRequests
+    }
+
+    /// The shared rules of `form` (`AccountForm::check`, the same the browser runs) for
+    /// the values a server function received.
+    pub fn check_form(
+        state: &AppState,
+        form: crate::domain::account::AccountForm,
+        values: &[(&str, &str)],
+        account_email: &str,
+    ) -> FieldErrors<&'static str> {
+        use crate::domain::account::{FormContext, form_values};
+        let words = site_words(state);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let today = crate::domain::time::german_time(state.clock.now().0);
+        let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+        let cx = FormContext {
+            site_words: &words,
+            account_email,
+            today: &today,
+        };
+        form.check(form_values(values), &cx)
     }
 
     /// The site words a password must not be made of.
@@ -302,7 +320,7 @@ pub(crate) mod support {
 /// "you already have an account" mail instead, and the answer is the same.
 #[server(endpoint = "account/register")]
 pub async fn register(email: String, password: String) -> Result<(), AppError> {
-    use crate::domain::account::{RegisterForm, Role, account_email};
+    use crate::domain::account::{AccountForm, RegisterForm, Role, account_email};
     use crate::server::auth::throttle::{self, Decision};
     use crate::server::auth::{Event, password::is_common};
     use crate::server::mail::{self, Mail};
@@ -311,9 +329,8 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
 
     let state = request::state().map_err(request::fail)?;
     let form = RegisterForm { email, password };
-    let words = site_words(&state);
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let mut errors = form.check(&words);
+    let values = [("email", form.email.as_str()), ("password", &form.password)];
+    let mut errors = check_form(&state, AccountForm::Register, &values, "");
     if errors.get("password").is_none() && is_common(&form.password) {
         errors.push("password", ErrorCode::CommonPassword);
     }
@@ -385,16 +402,19 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
 /// the answer is the same).
 #[server(endpoint = "account/resend")]
 pub async fn resend_confirmation(email: String) -> Result<(), AppError> {
-    use crate::domain::account::{account_email, check_email_field};
-    use crate::domain::fields::FieldErrors;
+    use crate::domain::account::{AccountForm, account_email};
     use crate::server::auth::throttle::{self, Decision};
     use crate::server::mail::Mail;
     use crate::server::{request, storage};
     use support::*;
 
     let state = request::state().map_err(request::fail)?;
-    let mut errors = FieldErrors::new();
-    check_email_field(&mut errors, &email);
+    let errors = check_form(
+        &state,
+        AccountForm::ResendConfirmation,
+        &[("email", &email)],
+        "",
+    );
     if !errors.is_empty() {
         return Err(refuse(
             &state,
@@ -561,7 +581,7 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::domain::account::{TrustLevel, account_email, check_email_field, require};
+    use crate::domain::account::{AccountForm, TrustLevel, account_email};
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::throttle::{self, Decision};
     use crate::server::auth::{Event, session};
@@ -569,9 +589,12 @@ pub async fn sign_in(
     use support::*;
 
     let state = request::state().map_err(request::fail)?;
-    let mut errors = FieldErrors::new();
-    check_email_field(&mut errors, &email);
-    require(&mut errors, "password", &password);
+    let errors = check_form(
+        &state,
+        AccountForm::SignIn,
+        &[("email", &email), ("password", &password)],
+        "",
+    );
     let values = [
         ("email", email.as_str()),
         ("next", next.as_deref().unwrap_or("")),
@@ -623,6 +646,17 @@ pub async fn sign_in(
     throttle::forgive(&state.db, &email, Some(&client))
         .await
         .map_err(internal("throttling"))?;
+    if !state.passwords.is_current(&account.password_hash) {
+        // Made with an older cost: hash it again now that the password is at hand.
+        let hash = state
+            .passwords
+            .hash(&password)
+            .await
+            .map_err(|e| request::fail(request::internal("hashing a password", e)))?;
+        storage::accounts::rehash_password(&state.db, account.id, &hash)
+            .await
+            .map_err(internal("storing a new hash"))?;
+    }
     let onward_path = onward(next.as_deref().unwrap_or(""));
     let has_totp = storage::second_factor::totp(&state.db, account.id)
         .await
@@ -751,8 +785,7 @@ pub async fn revoke_session(handle: String) -> Result<(), AppError> {
 /// a mail saying so (which also keeps the timing the same).
 #[server(endpoint = "account/forgot")]
 pub async fn request_reset(email: String) -> Result<(), AppError> {
-    use crate::domain::account::{account_email, check_email_field};
-    use crate::domain::fields::FieldErrors;
+    use crate::domain::account::{AccountForm, account_email};
     use crate::server::auth::Event;
     use crate::server::auth::throttle::{self, Decision};
     use crate::server::mail::{self, Mail};
@@ -760,8 +793,12 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
     use support::*;
 
     let state = request::state().map_err(request::fail)?;
-    let mut errors = FieldErrors::new();
-    check_email_field(&mut errors, &email);
+    let errors = check_form(
+        &state,
+        AccountForm::ForgotPassword,
+        &[("email", &email)],
+        "",
+    );
     if !errors.is_empty() {
         return Err(refuse(
             &state,
@@ -831,7 +868,7 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
 /// Sets a new password with the code from the reset mail; ends every session.
 #[server(endpoint = "account/reset")]
 pub async fn reset_password(code: String, password: String) -> Result<(), AppError> {
-    use crate::domain::account::{check_password, password_context};
+    use crate::domain::account::AccountForm;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::{self as security, Event, password::is_common, throttle};
     use crate::server::mail::{self, Mail};
@@ -868,14 +905,10 @@ pub async fn reset_password(code: String, password: String) -> Result<(), AppErr
         .await
         .map_err(internal("reading an account"))?
         .ok_or(AppError::NotFound)?;
-    let words = site_words(&state);
-    let mut context = password_context(&account.email, &[]);
-    context.extend(words.iter().map(String::as_str));
-    let mut errors = FieldErrors::new();
-    match check_password(&password, &context) {
-        Some(code) => errors.push("password", code),
-        None if is_common(&password) => errors.push("password", ErrorCode::CommonPassword),
-        None => {}
+    let form = AccountForm::ResetPassword;
+    let mut errors = check_form(&state, form, &[("password", &password)], &account.email);
+    if errors.is_empty() && is_common(&password) {
+        errors.push("password", ErrorCode::CommonPassword);
     }
     if !errors.is_empty() {
         return Err(refuse(&state, forms::RESET, &page, &[], errors).await);
@@ -926,7 +959,7 @@ pub async fn reset_password(code: String, password: String) -> Result<(), AppErr
 /// Changes the password (the current one proves it is the owner); ends the other sessions.
 #[server(endpoint = "account/change-password")]
 pub async fn change_password(current: String, password: String) -> Result<(), AppError> {
-    use crate::domain::account::{check_password, password_context, require};
+    use crate::domain::account::AccountForm;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::{Event, password::is_common};
     use crate::server::mail::{self, Mail};
@@ -936,16 +969,11 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
-    let mut errors = FieldErrors::new();
-    require(&mut errors, "current", &current);
-    let words = site_words(&state);
-    let mut context = password_context(&session.email, &[]);
-    context.extend(words.iter().map(String::as_str));
-    match check_password(&password, &context) {
-        Some(code) => errors.push("password", code),
-        None if is_common(&password) => errors.push("password", ErrorCode::CommonPassword),
-        None if password == current => errors.push("password", ErrorCode::Unchanged),
-        None => {}
+    let values = [("current", current.as_str()), ("password", &password)];
+    let form = AccountForm::ChangePassword;
+    let mut errors = check_form(&state, form, &values, &session.email);
+    if errors.get("password").is_none() && is_common(&password) {
+        errors.push("password", ErrorCode::CommonPassword);
     }
     if !errors.is_empty() {
         return Err(refuse(&state, forms::CHANGE_PASSWORD, pages::SECURITY, &[], errors).await);
@@ -1001,7 +1029,7 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
 /// Enters the password again before a sensitive step (valid for ten minutes).
 #[server(endpoint = "account/reauthenticate")]
 pub async fn reauthenticate(password: String, next: Option<String>) -> Result<(), AppError> {
-    use crate::domain::account::require;
+    use crate::domain::account::AccountForm;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::Event;
     use crate::server::auth::throttle::{self, Decision};
@@ -1013,8 +1041,12 @@ pub async fn reauthenticate(password: String, next: Option<String>) -> Result<()
     let now = state.clock.now();
     let next_value = next.clone().unwrap_or_default();
     let values = [("next", next_value.as_str())];
-    let mut errors = FieldErrors::new();
-    require(&mut errors, "password", &password);
+    let errors = check_form(
+        &state,
+        AccountForm::Reauthenticate,
+        &[("password", &password)],
+        "",
+    );
     if !errors.is_empty() {
         return Err(refuse(&state, forms::REAUTH, pages::REAUTH, &values, errors).await);
     }
@@ -1059,7 +1091,7 @@ pub async fn reauthenticate(password: String, next: Option<String>) -> Result<()
 /// applications stay with the authorities under their legal duty, unlinked from it.
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(password: String, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::domain::account::require;
+    use crate::domain::account::AccountForm;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::{Event, session as sessions};
     use crate::server::mail::{self, Mail};
@@ -1069,11 +1101,11 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
-    let mut errors = FieldErrors::new();
-    require(&mut errors, "password", &password);
-    if confirm.as_deref() != Some("ja") {
-        errors.push("confirm", ErrorCode::Required);
-    }
+    let values = [
+        ("password", password.as_str()),
+        ("confirm", confirm.as_deref().unwrap_or_default()),
+    ];
+    let errors = check_form(&state, AccountForm::DeleteAccount, &values, "");
     if !errors.is_empty() {
         return Err(refuse(&state, forms::DELETE, pages::PRIVACY, &[], errors).await);
     }
@@ -1302,8 +1334,7 @@ pub async fn save_profile(form: crate::domain::profile::ProfileForm) -> Result<(
 /// old address is told). Needs the password entered within the last minutes.
 #[server(endpoint = "account/change-email")]
 pub async fn request_email_change(email: String) -> Result<(), AppError> {
-    use crate::domain::account::{account_email, check_email_field};
-    use crate::domain::fields::FieldErrors;
+    use crate::domain::account::{AccountForm, account_email};
     use crate::server::auth::Event;
     use crate::server::auth::session::recently_authenticated;
     use crate::server::auth::throttle::{self, Decision};
@@ -1315,16 +1346,11 @@ pub async fn request_email_change(email: String) -> Result<(), AppError> {
     let session = require_session()?;
     let now = state.clock.now();
     if !recently_authenticated(&state.config.accounts, &session, now) {
-        if request::wants_html() {
-            request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::PROFILE));
-        }
+        request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::PROFILE));
         return Err(AppError::Forbidden);
     }
-    let mut errors = FieldErrors::new();
-    check_email_field(&mut errors, &email);
-    if errors.is_empty() && account_email(&email).ok().as_deref() == Some(session.email.as_str()) {
-        errors.push("email", ErrorCode::Unchanged);
-    }
+    let form = AccountForm::ChangeEmail;
+    let errors = check_form(&state, form, &[("email", &email)], &session.email);
     if !errors.is_empty() {
         return Err(refuse(
             &state,

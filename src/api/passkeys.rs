@@ -341,9 +341,7 @@ pub async fn remove_passkey(id: i64) -> Result<(), AppError> {
     let session = require_session()?;
     let now = state.clock.now();
     if !recently_authenticated(&state.config.accounts, &session, now) {
-        if request::wants_html() {
-            request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::SECURITY));
-        }
+        request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::SECURITY));
         return Err(AppError::Forbidden);
     }
     let fail = internal("removing a passkey");

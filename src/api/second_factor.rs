@@ -30,13 +30,11 @@ pub async fn start_totp() -> Result<(), AppError> {
     let session = require_session()?;
     let now = state.clock.now();
     if !recently_authenticated(&state.config.accounts, &session, now) {
-        if request::wants_html() {
-            request::see_other(&format!(
-                "{}?weiter={}",
-                pages::REAUTH,
-                pages::AUTHENTICATOR
-            ));
-        }
+        request::see_other(&format!(
+            "{}?weiter={}",
+            pages::REAUTH,
+            pages::AUTHENTICATOR
+        ));
         return Err(AppError::Forbidden);
     }
     let sealed = totp::seal(&state.secret_key, &totp::new_secret())
@@ -89,7 +87,7 @@ pub async fn load_totp_setup() -> Result<Option<TotpSetup>, AppError> {
 #[server(endpoint = "account/totp/confirm")]
 pub async fn confirm_totp(code: String) -> Result<Vec<String>, AppError> {
     use crate::api::account::support::*;
-    use crate::domain::account::TrustLevel;
+    use crate::domain::account::{AccountForm, TrustLevel};
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::{Event, token_hash, totp};
     use crate::server::{flash, request, storage};
@@ -97,6 +95,11 @@ pub async fn confirm_totp(code: String) -> Result<Vec<String>, AppError> {
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
+    let form = AccountForm::ConfirmAuthenticator;
+    let errors = check_form(&state, form, &[("code", &code)], &session.email);
+    if !errors.is_empty() {
+        return Err(refuse(&state, forms::TOTP, pages::AUTHENTICATOR, &[], errors).await);
+    }
     let credential = storage::second_factor::totp(&state.db, session.account_id)
         .await
         .map_err(internal("reading a set-up"))?
@@ -128,13 +131,55 @@ pub async fn confirm_totp(code: String) -> Result<Vec<String>, AppError> {
         Some("totp"),
     )
     .await?;
-    if request::wants_html() {
-        flash::store(&state, forms::RECOVERY_CODES, &codes)
-            .await
-            .map_err(request::fail)?;
-    }
+    // The next page shows them once (plain forms and the script alike).
+    flash::store(&state, forms::RECOVERY_CODES, &codes)
+        .await
+        .map_err(request::fail)?;
     done(&state, forms::TOTP, pages::RECOVERY_CODES, None).await;
     Ok(codes)
+}
+
+/// New recovery codes in place of the old ones (needs the password entered recently);
+/// they are shown once, like the first ones.
+#[server(endpoint = "account/totp/recovery-codes")]
+pub async fn renew_recovery_codes() -> Result<(), AppError> {
+    use crate::api::account::support::*;
+    use crate::server::auth::session::recently_authenticated;
+    use crate::server::auth::{Event, token_hash, totp};
+    use crate::server::{flash, request, storage};
+
+    let state = request::state().map_err(request::fail)?;
+    let session = require_session()?;
+    let now = state.clock.now();
+    if !recently_authenticated(&state.config.accounts, &session, now) {
+        request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::SECURITY));
+        return Err(AppError::Forbidden);
+    }
+    let codes = totp::new_recovery_codes()
+        .ok_or_else(|| request::fail(request::internal("drawing recovery codes", "failed")))?;
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| token_hash(&totp::normalize_recovery_code(c)))
+        .collect();
+    let renewed =
+        storage::second_factor::renew_recovery_codes(&state.db, session.account_id, &hashes)
+            .await
+            .map_err(internal("renewing recovery codes"))?;
+    if !renewed {
+        return Err(request::fail(AppError::BadRequest));
+    }
+    audit(
+        &state,
+        Event::RecoveryCodesRenewed,
+        Some(session.account_id),
+        None,
+    )
+    .await?;
+    flash::store(&state, forms::RECOVERY_CODES, &codes)
+        .await
+        .map_err(request::fail)?;
+    done(&state, forms::TOTP, pages::RECOVERY_CODES, None).await;
+    Ok(())
 }
 
 /// Removes the authenticator (needs the password entered recently; not for staff, who
@@ -154,9 +199,7 @@ pub async fn remove_totp() -> Result<(), AppError> {
         return Err(request::fail(AppError::Forbidden));
     }
     if !recently_authenticated(&state.config.accounts, &session, now) {
-        if request::wants_html() {
-            request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::SECURITY));
-        }
+        request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::SECURITY));
         return Err(AppError::Forbidden);
     }
     storage::second_factor::delete_totp(&state.db, session.account_id)
@@ -186,7 +229,7 @@ pub async fn remove_totp() -> Result<(), AppError> {
 #[server(endpoint = "account/sign-in-code")]
 pub async fn sign_in_code(code: String) -> Result<(), AppError> {
     use crate::api::account::support::*;
-    use crate::domain::account::TrustLevel;
+    use crate::domain::account::{AccountForm, TrustLevel};
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::session::{
         self as sessions, PENDING_ATTEMPTS, PENDING_COOKIE, PENDING_SECS,
@@ -216,8 +259,14 @@ pub async fn sign_in_code(code: String) -> Result<(), AppError> {
             errors.push("form", ErrorCode::InvalidCode);
             return Err(refuse(&state, forms::SIGN_IN, pages::SIGN_IN, &[], errors).await);
         }
+        request::see_other(pages::SIGN_IN);
         return Err(AppError::Forbidden);
     };
+    let errors = check_form(&state, AccountForm::SignInCode, &[("code", &code)], "");
+    if !errors.is_empty() {
+        let page = pages::SIGN_IN_CODE;
+        return Err(refuse(&state, forms::SIGN_IN_CODE, page, &[], errors).await);
+    }
     let credential = storage::second_factor::totp(&state.db, pending.account_id)
         .await
         .map_err(internal("reading second factors"))?

@@ -227,6 +227,129 @@ pub fn check_email_field(errors: &mut FieldErrors<Field>, value: &str) {
     }
 }
 
+/// The account forms. The browser checks them while typing and the server checks them
+/// again with the same rules (this function), before what only it knows: the list of
+/// common passwords, stored password hashes and one-time codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccountForm {
+    Register,
+    ResendConfirmation,
+    SignIn,
+    SignInCode,
+    ForgotPassword,
+    ResetPassword,
+    ChangePassword,
+    Reauthenticate,
+    DeleteAccount,
+    Profile,
+    ChangeEmail,
+    ConfirmAuthenticator,
+}
+
+/// What a form's rules need besides the typed values.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FormContext<'a> {
+    /// The portal's and region's names (no password may be made of them).
+    pub site_words: &'a [&'a str],
+    /// The signed-in account's address, where there is one.
+    pub account_email: &'a str,
+    /// `YYYY-MM-DD`, the bound for dates of birth.
+    pub today: &'a str,
+}
+
+impl AccountForm {
+    /// The fields in the order the form shows them (the error summary follows it). A
+    /// profile control is named `form[<field>]`, every other control `<field>`.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            AccountForm::Register | AccountForm::SignIn => &["email", "password"],
+            AccountForm::ResendConfirmation
+            | AccountForm::ForgotPassword
+            | AccountForm::ChangeEmail => &["email"],
+            AccountForm::ResetPassword | AccountForm::Reauthenticate => &["password"],
+            AccountForm::ChangePassword => &["current", "password"],
+            AccountForm::DeleteAccount => &["password", "confirm"],
+            AccountForm::Profile => &super::profile::FIELDS,
+            AccountForm::SignInCode | AccountForm::ConfirmAuthenticator => &["code"],
+        }
+    }
+
+    /// Every refused field; `value(field)` is what the field holds ("" when missing).
+    pub fn check(self, value: impl Fn(&str) -> String, cx: &FormContext) -> FieldErrors<Field> {
+        let mut errors = FieldErrors::new();
+        match self {
+            AccountForm::Register => {
+                let form = RegisterForm {
+                    email: value("email"),
+                    password: value("password"),
+                };
+                return form.check(cx.site_words);
+            }
+            AccountForm::ResendConfirmation
+            | AccountForm::ForgotPassword
+            | AccountForm::ChangeEmail => {
+                check_email_field(&mut errors, &value("email"));
+                let unchanged = !cx.account_email.is_empty()
+                    && account_email(&value("email")).ok().as_deref() == Some(cx.account_email);
+                if self == AccountForm::ChangeEmail && unchanged {
+                    errors.push("email", ErrorCode::Unchanged);
+                }
+            }
+            AccountForm::SignIn => {
+                check_email_field(&mut errors, &value("email"));
+                require(&mut errors, "password", &value("password"));
+            }
+            AccountForm::ResetPassword | AccountForm::ChangePassword => {
+                if self == AccountForm::ChangePassword {
+                    require(&mut errors, "current", &value("current"));
+                }
+                let password = value("password");
+                let context = password_context(cx.account_email, cx.site_words);
+                if let Some(code) = check_password(&password, &context) {
+                    errors.push("password", code);
+                } else if self == AccountForm::ChangePassword && password == value("current") {
+                    errors.push("password", ErrorCode::Unchanged);
+                }
+            }
+            AccountForm::Reauthenticate => require(&mut errors, "password", &value("password")),
+            AccountForm::DeleteAccount => {
+                require(&mut errors, "password", &value("password"));
+                if value("confirm") != "ja" {
+                    errors.push("confirm", ErrorCode::Required);
+                }
+            }
+            AccountForm::Profile => {
+                return super::profile::ProfileForm::from_fn(value).check(cx.today);
+            }
+            AccountForm::SignInCode | AccountForm::ConfirmAuthenticator => {
+                require(&mut errors, "code", &value("code"));
+            }
+        }
+        errors
+    }
+
+    /// The control name of `field`.
+    pub fn control_name(self, field: &str) -> String {
+        if self == AccountForm::Profile {
+            format!("form[{field}]")
+        } else {
+            field.to_owned()
+        }
+    }
+}
+
+/// A lookup of `(name, value)` pairs, as a form sends them, for [`AccountForm::check`].
+pub fn form_values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,26 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 17] = [
+        ErrorCode::Required,
+        ErrorCode::TooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidPage,
+        ErrorCode::TooShort,
+        ErrorCode::CommonPassword,
+        ErrorCode::ContextPassword,
+        ErrorCode::WrongPassword,
+        ErrorCode::InvalidCode,
+        ErrorCode::InvalidDate,
+        ErrorCode::InvalidPostcode,
+        ErrorCode::InvalidPhone,
+        ErrorCode::InvalidChoice,
+        ErrorCode::Mismatch,
+        ErrorCode::Unchanged,
+        ErrorCode::TooMany,
+        ErrorCode::Unconfirmed,
+    ];
+
     /// The message id in the locale files, per field: `feedback-message-required`.
     pub fn as_str(self) -> &'static str {
         match self {

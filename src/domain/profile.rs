@@ -56,6 +56,28 @@ pub const FIELDS: [&str; 16] = [
 ];
 
 impl ProfileForm {
+    /// The form from its controls' values, `get(field)` for each field.
+    pub fn from_fn(get: impl Fn(&str) -> String) -> Self {
+        ProfileForm {
+            salutation: get("salutation"),
+            academic_title: get("academic_title"),
+            given_names: get("given_names"),
+            family_name: get("family_name"),
+            birth_name: get("birth_name"),
+            birth_date: get("birth_date"),
+            birth_place: get("birth_place"),
+            nationality: get("nationality"),
+            street: get("street"),
+            house_number: get("house_number"),
+            postcode: get("postcode"),
+            city: get("city"),
+            gemeinde: get("gemeinde"),
+            country: get("country"),
+            phone: get("phone"),
+            language: get("language"),
+        }
+    }
+
     pub fn value(&self, field: &str) -> &str {
         match field {
             "salutation" => &self.salutation,

@@ -80,13 +80,17 @@ pub fn cookie_from(headers: &http::HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-/// Answers with `303 See Other` to `path` (post/redirect/get).
+/// Sends the browser on to `path`. A plain form post gets `303 See Other` (post/redirect/
+/// get); a script caller keeps the status and gets only the `Location` header, which the
+/// account forms follow (as `leptos_axum::redirect` does for server functions).
 pub fn see_other(path: &str) {
     if let (Some(response), Ok(location)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(path),
     ) {
-        response.set_status(StatusCode::SEE_OTHER);
+        if wants_html() {
+            response.set_status(StatusCode::SEE_OTHER);
+        }
         response.insert_header(LOCATION, location);
     }
 }

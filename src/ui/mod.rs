@@ -5,4 +5,5 @@ pub mod components;
 pub mod context;
 pub mod form;
 pub mod layout;
+pub mod live_form;
 pub mod pages;

@@ -81,6 +81,7 @@ pub enum Event {
     SecondFactorRemoved,
     SecondFactorFailed,
     RecoveryCodeUsed,
+    RecoveryCodesRenewed,
 }
 
 impl Event {
@@ -109,6 +110,7 @@ impl Event {
             Event::SecondFactorRemoved => "second-factor-removed",
             Event::SecondFactorFailed => "second-factor-failed",
             Event::RecoveryCodeUsed => "recovery-code-used",
+            Event::RecoveryCodesRenewed => "recovery-codes-renewed",
         }
     }
 }

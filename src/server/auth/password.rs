@@ -135,6 +135,22 @@ impl PasswordHasher {
         self.operations.load(Ordering::Relaxed)
     }
 
+    /// Whether `stored` was made with today's algorithm and cost. After an operator raises
+    /// the cost, each password is hashed again at its next successful sign-in.
+    pub fn is_current(&self, stored: &str) -> bool {
+        let Ok(parsed) = PasswordHash::new(stored) else {
+            return false;
+        };
+        let Ok(params) = Params::try_from(&parsed) else {
+            return false;
+        };
+        parsed.algorithm == Algorithm::Argon2id.ident()
+            && parsed.version == Some(Version::V0x13.into())
+            && params.m_cost() == self.params.m_cost()
+            && params.t_cost() == self.params.t_cost()
+            && params.p_cost() == self.params.p_cost()
+    }
+
     /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) for a new password.
     pub async fn hash(&self, password: &str) -> Result<String, HashError> {
         let password = password.to_owned();
@@ -192,6 +208,30 @@ mod tests {
         assert!(is_common("qwertyuiopasdfgh") || is_common("1q2w3e4r5t6y"));
         assert!(is_common(" 1Q2W3E4R5T6Y "), "case and spaces do not help");
         assert!(!is_common("mein hund heisst bello"));
+    }
+
+    #[tokio::test]
+    async fn a_hash_made_with_another_cost_is_not_current() {
+        let cheap = AccountsConfig {
+            argon2_memory_kib: 8 * 1024,
+            argon2_iterations: 1,
+            ..AccountsConfig::default()
+        };
+        let old = PasswordHasher::new(&cheap, b"pepper".to_vec()).expect("hasher");
+        let today = hasher(b"pepper");
+        let old_hash = old.hash("ein langes passwort").await.unwrap();
+        let new_hash = today.hash("ein langes passwort").await.unwrap();
+        assert!(!today.is_current(&old_hash));
+        assert!(today.is_current(&new_hash));
+        assert!(old.is_current(&old_hash));
+        assert!(!today.is_current("kein hash"));
+        // The old hash still verifies: the cost is part of the stored string.
+        assert!(
+            today
+                .verify("ein langes passwort", Some(&old_hash))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]

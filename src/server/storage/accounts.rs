@@ -95,6 +95,16 @@ pub async fn set_password(
     Ok(())
 }
 
+/// Stores the same password hashed again at today's cost (not a password change).
+pub async fn rehash_password(db: &Db, id: i64, password_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(password_hash)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_role(db: &Db, id: i64, role: Role) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET role = $1 WHERE id = $2")
         .bind(role.as_str())

@@ -75,18 +75,50 @@ pub async fn confirm_totp(
     .bind(account_id)
     .execute(&mut *tx)
     .await?;
+    put_recovery_codes(&mut tx, account_id, recovery_hashes).await?;
+    tx.commit().await
+}
+
+/// Replaces every recovery code of a confirmed authenticator with new ones (hashes);
+/// `false` when the account has none set up.
+pub async fn renew_recovery_codes(
+    db: &Db,
+    account_id: i64,
+    recovery_hashes: &[String],
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let confirmed: Option<i64> = sqlx::query_scalar(
+        "SELECT account_id FROM totp_credentials \
+         WHERE account_id = $1 AND confirmed_at IS NOT NULL",
+    )
+    .bind(account_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if confirmed.is_none() {
+        return Ok(false);
+    }
+    put_recovery_codes(&mut tx, account_id, recovery_hashes).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn put_recovery_codes(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    account_id: i64,
+    recovery_hashes: &[String],
+) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1")
         .bind(account_id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     for hash in recovery_hashes {
         sqlx::query("INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)")
             .bind(account_id)
             .bind(hash)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    tx.commit().await
+    Ok(())
 }
 
 /// Records a used step; `false` when a concurrent sign-in used it (or a later one) first.

@@ -39,15 +39,6 @@ impl FeedbackText {
             ErrorCode::TooLong,
             ErrorCode::InvalidEmail,
         ];
-        let failure_keys = [
-            "error-bad-request",
-            "error-forbidden",
-            "error-not-found",
-            "error-too-large",
-            "error-too-many",
-            "error-internal",
-            "error-network",
-        ];
         FeedbackText {
             labels: FeedbackField::ALL
                 .map(|f| (f, text(locale, &key(f, "label"))))
@@ -69,9 +60,7 @@ impl FeedbackText {
             success_body: text(locale, "feedback-success-body"),
             title,
             error_title,
-            failures: failure_keys
-                .map(|k| (k.to_owned(), text(locale, k)))
-                .to_vec(),
+            failures: crate::ui::live_form::failure_texts(locale),
         }
     }
 
@@ -92,19 +81,7 @@ impl FeedbackText {
     }
 
     fn failure(&self, error: &AppError) -> String {
-        let key = error.message_key();
-        let message = self
-            .failures
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, m)| m.clone());
-        match (message, error) {
-            (Some(m), AppError::Internal { correlation_id }) if !correlation_id.is_empty() => {
-                format!("{m} ({correlation_id})")
-            }
-            (Some(m), _) => m,
-            (None, _) => String::new(),
-        }
+        crate::ui::live_form::failure_message(&self.failures, error)
     }
 }
 
@@ -414,7 +391,7 @@ pub fn FeedbackFormIsland(text: FeedbackText, draft: FeedbackDraft) -> impl Into
     .into_any()
 }
 
-fn goes_to_submit(ev: &leptos::ev::FocusEvent) -> bool {
+pub(crate) fn goes_to_submit(ev: &leptos::ev::FocusEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.related_target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())

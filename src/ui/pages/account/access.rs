@@ -5,11 +5,13 @@ use crate::api::account::{
     ConfirmEmail, Register, RequestReset, ResendConfirmation, ResetPassword, SignIn, check_code,
     forms, pages,
 };
+use crate::domain::account::AccountForm;
 use crate::domain::account::PASSWORD_MIN;
 use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::form::{ErrorSummary, Input, InputKind, form_flash};
+use crate::ui::live_form::LiveForm;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -50,13 +52,15 @@ pub fn RegisterPage() -> impl IntoView {
     view! {
         <PageTitle title=t("register-title") has_errors/>
         <PageHeading title=t("register-title") lead=t("register-lead")/>
-        <ErrorSummary flash=flash.clone() prefix="register"/>
-        <form method="post" action={action::<Register>()} class="account-form" novalidate=true>
-            <Input prefix="register" name="email" label=t("account-email-label") hint=t("register-email-hint")
-                kind=InputKind::Email value=flash.value("email") error=flash.error("email")/>
-            {new_password("register", "account-password-label", flash.error("password"))}
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("register-submit")}</span></button>
-        </form>
+        <LiveForm form=AccountForm::Register prefix="register" title=t("register-title")>
+            <ErrorSummary flash=flash.clone() prefix="register"/>
+            <form method="post" action={action::<Register>()} class="account-form" novalidate=true>
+                <Input prefix="register" name="email" label=t("account-email-label") hint=t("register-email-hint")
+                    kind=InputKind::Email value=flash.value("email") error=flash.error("email")/>
+                {new_password("register", "account-password-label", flash.error("password"))}
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("register-submit")}</span></button>
+            </form>
+        </LiveForm>
         <p class="kern-body">{t("register-have-account")} " " <a class="kern-link" href=pages::SIGN_IN>{t("sign-in-title")}</a></p>
     }
     .into_any()
@@ -73,12 +77,14 @@ pub fn RegisteredPage() -> impl IntoView {
         <p class="kern-body">{t("registered-text")}</p>
         <section class="text-section" aria-labelledby="resend-heading">
             <h2 id="resend-heading" class="kern-heading-medium">{t("resend-heading")}</h2>
-            <ErrorSummary flash=flash.clone() prefix="resend"/>
-            <form method="post" action={action::<ResendConfirmation>()} class="account-form" novalidate=true>
-                <Input prefix="resend" name="email" label=t("account-email-label") kind=InputKind::Email
-                    value=flash.value("email") error=flash.error("email")/>
-                <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("resend-submit")}</span></button>
-            </form>
+            <LiveForm form=AccountForm::ResendConfirmation prefix="resend" title=t("registered-title")>
+                <ErrorSummary flash=flash.clone() prefix="resend"/>
+                <form method="post" action={action::<ResendConfirmation>()} class="account-form" novalidate=true>
+                    <Input prefix="resend" name="email" label=t("account-email-label") kind=InputKind::Email
+                        value=flash.value("email") error=flash.error("email")/>
+                    <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("resend-submit")}</span></button>
+                </form>
+            </LiveForm>
         </section>
     }
     .into_any()
@@ -146,15 +152,17 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
             </div>
         })}
-        <ErrorSummary flash=flash.clone() prefix="sign-in"/>
-        <form method="post" action={action::<SignIn>()} class="account-form" novalidate=true>
-            <input type="hidden" name="next" value=next/>
-            <Input prefix="sign-in" name="email" label=t("account-email-label") kind=InputKind::Email
-                value=flash.value("email") error=flash.error("email")/>
-            <Input prefix="sign-in" name="password" label=t("account-password-label") kind=InputKind::CurrentPassword
-                error=flash.error("password")/>
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
-        </form>
+        <LiveForm form=AccountForm::SignIn prefix="sign-in" title=t("sign-in-title")>
+            <ErrorSummary flash=flash.clone() prefix="sign-in"/>
+            <form method="post" action={action::<SignIn>()} class="account-form" novalidate=true>
+                <input type="hidden" name="next" value=next/>
+                <Input prefix="sign-in" name="email" label=t("account-email-label") kind=InputKind::Email
+                    value=flash.value("email") error=flash.error("email")/>
+                <Input prefix="sign-in" name="password" label=t("account-password-label") kind=InputKind::CurrentPassword
+                    error=flash.error("password")/>
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
+            </form>
+        </LiveForm>
         <section class="text-section" aria-labelledby="passkey-heading">
             <h2 id="passkey-heading" class="kern-heading-small">{t("passkey-sign-in-heading")}</h2>
             {super::passkey_button(super::passkeys::PasskeyMode::SignIn, next_for_passkey)}
@@ -174,12 +182,14 @@ pub fn ForgotPage() -> impl IntoView {
     view! {
         <PageTitle title=t("forgot-title") has_errors/>
         <PageHeading title=t("forgot-title") lead=t("forgot-lead")/>
-        <ErrorSummary flash=flash.clone() prefix="forgot"/>
-        <form method="post" action={action::<RequestReset>()} class="account-form" novalidate=true>
-            <Input prefix="forgot" name="email" label=t("account-email-label") kind=InputKind::Email
-                value=flash.value("email") error=flash.error("email")/>
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("forgot-submit")}</span></button>
-        </form>
+        <LiveForm form=AccountForm::ForgotPassword prefix="forgot" title=t("forgot-title")>
+            <ErrorSummary flash=flash.clone() prefix="forgot"/>
+            <form method="post" action={action::<RequestReset>()} class="account-form" novalidate=true>
+                <Input prefix="forgot" name="email" label=t("account-email-label") kind=InputKind::Email
+                    value=flash.value("email") error=flash.error("email")/>
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("forgot-submit")}</span></button>
+            </form>
+        </LiveForm>
     }
     .into_any()
 }
@@ -211,12 +221,14 @@ pub fn ResetPage() -> impl IntoView {
                 Suspend::new(async move {
                     if valid.await.unwrap_or(false) {
                         Either::Left(view! {
-                            <ErrorSummary flash=flash.clone() prefix="reset"/>
-                            <form method="post" action={action::<ResetPassword>()} class="account-form" novalidate=true>
-                                <input type="hidden" name="code" value=code()/>
-                                {new_password("reset", "account-new-password-label", flash.error("password"))}
-                                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reset-submit")}</span></button>
-                            </form>
+                            <LiveForm form=AccountForm::ResetPassword prefix="reset" title=t("reset-title")>
+                                <ErrorSummary flash=flash.clone() prefix="reset"/>
+                                <form method="post" action={action::<ResetPassword>()} class="account-form" novalidate=true>
+                                    <input type="hidden" name="code" value=code()/>
+                                    {new_password("reset", "account-new-password-label", flash.error("password"))}
+                                    <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reset-submit")}</span></button>
+                                </form>
+                            </LiveForm>
                         })
                     } else {
                         Either::Right(view! {

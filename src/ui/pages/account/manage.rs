@@ -7,7 +7,8 @@ use crate::api::account::{
     SignOut, SignOutEverywhere, forms, load_account, load_profile, load_security, pages,
 };
 use crate::api::passkeys::RemovePasskey;
-use crate::api::second_factor::RemoveTotp;
+use crate::api::second_factor::{RemoveTotp, RenewRecoveryCodes};
+use crate::domain::account::AccountForm;
 use crate::domain::account::TrustLevel;
 use crate::domain::locale::Locale;
 use crate::domain::profile::SALUTATIONS;
@@ -16,6 +17,7 @@ use crate::i18n::text_with;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::form::{ActionButton, ErrorSummary, Input, InputKind, Select, form_flash};
+use crate::ui::live_form::LiveForm;
 use crate::ui::pages::error::NotFoundPage;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -162,6 +164,8 @@ pub fn SecurityPage() -> impl IntoView {
                                 let removable = !overview.account.role.is_staff();
                                 Either::Left(view! {
                                     <p class="kern-body">{left}</p>
+                                    <p class="kern-body">{t("security-recovery-renew-text")}</p>
+                                    <ActionButton action={action::<RenewRecoveryCodes>()} label=t("security-recovery-renew") secondary=true/>
                                     {removable.then(|| view! {
                                         <ActionButton action={action::<RemoveTotp>()} label=t("security-factor-remove") secondary=true/>
                                     })}
@@ -206,13 +210,15 @@ pub fn SecurityPage() -> impl IntoView {
                         </section>
                         <section class="text-section" aria-labelledby="password-heading">
                             <h2 id="password-heading" class="kern-heading-medium">{t("security-password-heading")}</h2>
-                            <ErrorSummary flash=flash.clone() prefix="change"/>
-                            <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
-                                <Input prefix="change" name="current" label=t("account-current-password-label")
-                                    kind=InputKind::CurrentPassword error=flash.error("current")/>
-                                {super::access::new_password("change", "account-new-password-label", flash.error("password"))}
-                                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
-                            </form>
+                            <LiveForm form=AccountForm::ChangePassword prefix="change" title=t("security-title")>
+                                <ErrorSummary flash=flash.clone() prefix="change"/>
+                                <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
+                                    <Input prefix="change" name="current" label=t("account-current-password-label")
+                                        kind=InputKind::CurrentPassword error=flash.error("current")/>
+                                    {super::access::new_password("change", "account-new-password-label", flash.error("password"))}
+                                    <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
+                                </form>
+                            </LiveForm>
                         </section>
                         <section class="text-section" aria-labelledby="events-heading">
                             <h2 id="events-heading" class="kern-heading-medium">{t("security-events-heading")}</h2>
@@ -260,23 +266,25 @@ pub fn AccountPrivacyPage() -> impl IntoView {
             <h2 id="delete-heading" class="kern-heading-medium">{t("delete-heading")}</h2>
             <p class="kern-body">{t("delete-text")}</p>
             <p class="kern-body">{t("delete-applications")}</p>
-            <ErrorSummary flash=flash.clone() prefix="delete"/>
-            <form method="post" action={action::<DeleteAccount>()} class="account-form" novalidate=true>
-                <Input prefix="delete" name="password" label=t("account-password-label") hint=t("delete-password-hint")
-                    kind=InputKind::CurrentPassword error=flash.error("password")/>
-                <div class=if confirm_error.is_some() { "kern-form-check kern-form-check--error" } else { "kern-form-check" }>
-                    {confirm_error.map(|code| view! {
-                        <p class="kern-error" id="delete-confirm-error">
-                            <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-                            <span class="kern-body">{crate::ui::form::field_message("confirm", code)}</span>
-                        </p>
-                    })}
-                    <input class="kern-form-check__input" type="checkbox" id="delete-confirm" name="confirm" value="ja"
-                        aria-describedby=confirm_error.map(|_| "delete-confirm-error")/>
-                    <label class="kern-label" for="delete-confirm">{t("delete-confirm-label")}</label>
-                </div>
-                <button type="submit" class="kern-btn kern-btn--primary danger-button"><span class="kern-label">{t("delete-submit")}</span></button>
-            </form>
+            <LiveForm form=AccountForm::DeleteAccount prefix="delete" title=t("account-privacy-title")>
+                <ErrorSummary flash=flash.clone() prefix="delete"/>
+                <form method="post" action={action::<DeleteAccount>()} class="account-form" novalidate=true>
+                    <Input prefix="delete" name="password" label=t("account-password-label") hint=t("delete-password-hint")
+                        kind=InputKind::CurrentPassword error=flash.error("password")/>
+                    <div class=if confirm_error.is_some() { "kern-form-check kern-form-check--error" } else { "kern-form-check" }>
+                        {confirm_error.map(|code| view! {
+                            <p class="kern-error" id="delete-confirm-error">
+                                <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+                                <span class="kern-body">{crate::ui::form::field_message("confirm", code)}</span>
+                            </p>
+                        })}
+                        <input class="kern-form-check__input" type="checkbox" id="delete-confirm" name="confirm" value="ja"
+                            aria-describedby=confirm_error.map(|_| "delete-confirm-error")/>
+                        <label class="kern-label" for="delete-confirm">{t("delete-confirm-label")}</label>
+                    </div>
+                    <button type="submit" class="kern-btn kern-btn--primary danger-button"><span class="kern-label">{t("delete-submit")}</span></button>
+                </form>
+            </LiveForm>
         </section>
     }
     .into_any()
@@ -295,13 +303,15 @@ pub fn ReauthPage() -> impl IntoView {
     view! {
         <PageTitle title=t("reauth-title") has_errors/>
         <PageHeading title=t("reauth-title") lead=t("reauth-lead")/>
-        <ErrorSummary flash=flash.clone() prefix="reauth"/>
-        <form method="post" action={action::<Reauthenticate>()} class="account-form" novalidate=true>
-            <input type="hidden" name="next" value=next/>
-            <Input prefix="reauth" name="password" label=t("account-password-label")
-                kind=InputKind::CurrentPassword error=flash.error("password")/>
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reauth-submit")}</span></button>
-        </form>
+        <LiveForm form=AccountForm::Reauthenticate prefix="reauth" title=t("reauth-title")>
+            <ErrorSummary flash=flash.clone() prefix="reauth"/>
+            <form method="post" action={action::<Reauthenticate>()} class="account-form" novalidate=true>
+                <input type="hidden" name="next" value=next/>
+                <Input prefix="reauth" name="password" label=t("account-password-label")
+                    kind=InputKind::CurrentPassword error=flash.error("password")/>
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("reauth-submit")}</span></button>
+            </form>
+        </LiveForm>
     }
     .into_any()
 }
@@ -347,7 +357,7 @@ pub fn ProfilePage() -> impl IntoView {
                         (Some(kreis.name), list.into_iter().map(|g| (g.ags.to_string(), g.name)).collect())
                     }));
                     let email_value = if email_flash.errors.is_empty() { String::new() } else { email_flash.value("email") };
-                    Either::Left(view! {
+                    let profile_form = view! {
                         <ErrorSummary flash=flash.clone() prefix="profile"/>
                         <form method="post" action={action::<SaveProfile>()} class="account-form" novalidate=true>
                             <fieldset class="kern-fieldset">
@@ -389,16 +399,24 @@ pub fn ProfilePage() -> impl IntoView {
                             </fieldset>
                             <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("profile-submit")}</span></button>
                         </form>
+                    }
+                    .into_any();
+                    Either::Left(view! {
+                        <LiveForm form=AccountForm::Profile prefix="profile" title=t("profile-title")>
+                            {profile_form}
+                        </LiveForm>
                         <section class="text-section" aria-labelledby="email-heading">
                             <h2 id="email-heading" class="kern-heading-medium">{t("profile-email-heading")}</h2>
                             <p class="kern-body">{text_with(use_page().locale, "profile-email-current", &[("email", data.email.clone())])}</p>
                             <p class="kern-body">{t("profile-email-text")}</p>
-                            <ErrorSummary flash=email_flash.clone() prefix="email"/>
-                            <form method="post" action={action::<RequestEmailChange>()} class="account-form" novalidate=true>
-                                <Input prefix="email" name="email" label=t("profile-new-email") kind=InputKind::Email
-                                    value=email_value error=email_flash.error("email")/>
-                                <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("profile-email-submit")}</span></button>
-                            </form>
+                            <LiveForm form=AccountForm::ChangeEmail prefix="email" title=t("profile-title")>
+                                <ErrorSummary flash=email_flash.clone() prefix="email"/>
+                                <form method="post" action={action::<RequestEmailChange>()} class="account-form" novalidate=true>
+                                    <Input prefix="email" name="email" label=t("profile-new-email") kind=InputKind::Email
+                                        value=email_value error=email_flash.error("email")/>
+                                    <button type="submit" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("profile-email-submit")}</span></button>
+                                </form>
+                            </LiveForm>
                         </section>
                     })
                 })

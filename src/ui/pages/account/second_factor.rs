@@ -4,9 +4,11 @@
 use super::action;
 use crate::api::account::{forms, pages};
 use crate::api::second_factor::{ConfirmTotp, SignInCode, StartTotp, load_totp_setup};
+use crate::domain::account::AccountForm;
 use crate::ui::components::{PageHeading, PageTitle};
 use crate::ui::context::{t, use_page};
 use crate::ui::form::{ErrorSummary, field_message, form_flash};
+use crate::ui::live_form::LiveForm;
 use crate::ui::pages::error::NotFoundPage;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -52,11 +54,13 @@ pub fn SignInCodePage() -> impl IntoView {
     view! {
         <PageTitle title=t("sign-in-code-title") has_errors/>
         <PageHeading title=t("sign-in-code-title") lead=t("sign-in-code-lead")/>
-        <ErrorSummary flash=flash.clone() prefix="sign-in"/>
-        <form method="post" action={action::<SignInCode>()} class="account-form" novalidate=true>
-            <CodeInput prefix="sign-in" label=t("sign-in-code-label") hint=t("sign-in-code-hint") error=flash.error("code")/>
-            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
-        </form>
+        <LiveForm form=AccountForm::SignInCode prefix="sign-in" title=t("sign-in-code-title")>
+            <ErrorSummary flash=flash.clone() prefix="sign-in"/>
+            <form method="post" action={action::<SignInCode>()} class="account-form" novalidate=true>
+                <CodeInput prefix="sign-in" label=t("sign-in-code-label") hint=t("sign-in-code-hint") error=flash.error("code")/>
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("sign-in-submit")}</span></button>
+            </form>
+        </LiveForm>
         <section class="text-section" aria-labelledby="passkey-heading">
             <h2 id="passkey-heading" class="kern-heading-small">{t("passkey-second-step-heading")}</h2>
             {super::passkey_button(super::passkeys::PasskeyMode::SignIn, String::new())}
@@ -103,11 +107,13 @@ pub fn AuthenticatorPage() -> impl IntoView {
                                 </li>
                                 <li>
                                     <p class="kern-body">{t("totp-step-confirm")}</p>
-                                    <ErrorSummary flash=flash.clone() prefix="totp"/>
-                                    <form method="post" action={action::<ConfirmTotp>()} class="account-form" novalidate=true>
-                                        <CodeInput prefix="totp" label=t("totp-code-label") hint=t("totp-code-hint") error=flash.error("code")/>
-                                        <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("totp-confirm")}</span></button>
-                                    </form>
+                                    <LiveForm form=AccountForm::ConfirmAuthenticator prefix="totp" title=t("totp-title")>
+                                        <ErrorSummary flash=flash.clone() prefix="totp"/>
+                                        <form method="post" action={action::<ConfirmTotp>()} class="account-form" novalidate=true>
+                                            <CodeInput prefix="totp" label=t("totp-code-label") hint=t("totp-code-hint") error=flash.error("code")/>
+                                            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("totp-confirm")}</span></button>
+                                        </form>
+                                    </LiveForm>
                                 </li>
                             </ol>
                         }),
