@@ -38,5 +38,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  // With JavaScript the form posts in the background: wait for its answer (the next page,
+  // or the error summary) before the test goes anywhere else.
+  await expect(page.locator('#fehler, main:not(:has(#sign-in-password))').first()).toBeAttached();
 }
 
