@@ -255,3 +255,104 @@ fn two_services_cannot_share_a_popular_rank() {
     let error = seed::read_services(&services).unwrap_err().to_string();
     assert!(error.contains("popular = 3"), "{error}");
 }
+
+#[test]
+fn every_portal_service_has_a_complete_form() {
+    let seed = seed::read(Path::new(DEMO)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(seed.forms.len() >= 6, "only {} forms", seed.forms.len());
+    for form in &seed.forms {
+        // The linter ran while reading; the forms are real, not placeholders.
+        let fields = form.fields().count();
+        assert!(fields >= 5, "{}: {fields} fields", form.id);
+        assert!(form.steps.len() >= 2, "{}: one step only", form.id);
+    }
+}
+
+/// Writes a copy of the demo seed with one form changed by `edit`, and reads it.
+fn read_with_form(form: &str, edit: impl Fn(String) -> String) -> Result<seed::Seed, SeedError> {
+    let dir = tempfile::tempdir().expect("dir");
+    common::copy_demo_seed(dir.path());
+    let path = dir.path().join("forms").join(format!("{form}.toml"));
+    let text = std::fs::read_to_string(&path).expect("form");
+    std::fs::write(&path, edit(text)).expect("write");
+    seed::read(dir.path())
+}
+
+#[test]
+fn broken_forms_are_refused_with_the_reason() {
+    let unknown_type = read_with_form("meldebescheinigung", |t| {
+        t.replacen("type = \"radio\"", "type = \"slider\"", 1)
+    });
+    assert!(
+        matches!(&unknown_type, Err(e) if e.to_string().contains("unknown variant `slider`")),
+        "{unknown_type:?}"
+    );
+    let dangling = read_with_form("briefwahl", |t| {
+        t.replacen("field = \"", "field = \"gibt_es_nicht_", 1)
+    });
+    assert!(
+        matches!(&dangling, Err(e) if e.to_string().contains("gibt_es_nicht_")),
+        "{dangling:?}"
+    );
+    let untranslated = read_with_form("sperrmuell-anmeldung", |t| {
+        let start = t.find("fr = \"").expect("a French text");
+        let end = start + t[start + 6..].find('"').expect("its end") + 7;
+        format!("{}fr = \"\"{}", &t[..start], &t[end..])
+    });
+    assert!(
+        matches!(&untranslated, Err(e) if e.to_string().contains("no text in fr")),
+        "{untranslated:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_published_form_version_never_changes() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    let report = load_demo(db, Path::new(DEMO))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.forms, 6);
+    load_demo(db, Path::new(DEMO))
+        .await
+        .expect("the same versions again");
+    let form = serviceportal::server::storage::forms::current_for_service(
+        db,
+        "meldebescheinigung-beantragen",
+    )
+    .await
+    .unwrap()
+    .expect("published");
+    assert_eq!(form.id, "meldebescheinigung");
+
+    // The same version with other content is refused; a new version is published.
+    let dir = tempfile::tempdir().expect("dir");
+    common::copy_demo_seed(dir.path());
+    let path = dir.path().join("forms").join("meldebescheinigung.toml");
+    let changed = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("max = \"5\"", "max = \"9\"", 1);
+    std::fs::write(&path, &changed).unwrap();
+    let refused = load_demo(db, dir.path()).await;
+    assert!(
+        matches!(&refused, Err(e) if e.to_string().contains("needs a new version")),
+        "{refused:?}"
+    );
+    std::fs::write(&path, changed.replacen("version = 1", "version = 2", 1)).unwrap();
+    load_demo(db, dir.path())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let newest = serviceportal::server::storage::forms::current_for_service(
+        db,
+        "meldebescheinigung-beantragen",
+    )
+    .await
+    .unwrap()
+    .expect("published");
+    assert_eq!(newest.version, 2);
+    let first = serviceportal::server::storage::forms::version(db, "meldebescheinigung", 1)
+        .await
+        .unwrap()
+        .expect("still there");
+    assert_ne!(first, newest);
+}

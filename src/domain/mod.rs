@@ -7,6 +7,7 @@ pub mod account;
 pub mod catalogue;
 pub mod feedback;
 pub mod fields;
+pub mod forms;
 pub mod locale;
 pub mod profile;
 pub mod region;

@@ -1,9 +1,11 @@
 //! Demo and reference data, loaded from files (`seed/demo/`) by `serviceportal seed-demo`:
-//! `regions.csv`, `authorities.csv`, one TOML file per service in `services/` and, where the
-//! operator has a verified list, `postcodes.csv` (`postcode,ags`, one row per pair). Everything
-//! is checked before anything is stored, and loading again updates instead of duplicating.
+//! `regions.csv`, `authorities.csv`, one TOML file per service in `services/`, one TOML file
+//! per application form version in `forms/` and, where the operator has a verified list,
+//! `postcodes.csv` (`postcode,ags`, one row per pair). Everything is checked before anything
+//! is stored, and loading again updates instead of duplicating.
 
 use crate::domain::catalogue::{Authority, Online, Service, ServiceLevel};
+use crate::domain::forms::FormDefinition;
 use crate::domain::region::{Ags, Region, RegionKind};
 use crate::server::db::Db;
 use crate::server::storage;
@@ -36,6 +38,7 @@ pub struct SeedReport {
     pub services: usize,
     pub responsibilities: usize,
     pub postcodes: usize,
+    pub forms: usize,
 }
 
 /// Everything of a seed folder, checked and ready to store.
@@ -48,6 +51,8 @@ pub struct Seed {
     pub responsibilities: Vec<(String, String, String)>,
     /// `(postcode, Gemeinde)`; empty when the seed has no `postcodes.csv`.
     pub postcodes: Vec<(String, Ags)>,
+    /// Application forms, every version.
+    pub forms: Vec<FormDefinition>,
 }
 
 pub fn read(dir: &Path) -> Result<Seed, SeedError> {
@@ -55,6 +60,7 @@ pub fn read(dir: &Path) -> Result<Seed, SeedError> {
     let authorities = read_authorities(&dir.join("authorities.csv"), &regions)?;
     let services = read_services(&dir.join("services"))?;
     let responsibilities = derive_responsibilities(&services, &regions, &authorities)?;
+    let forms = read_forms(&dir.join("forms"), &services)?;
     let postcodes_file = dir.join("postcodes.csv");
     let postcodes = if postcodes_file.exists() {
         read_postcodes(&postcodes_file, &regions)?
@@ -67,6 +73,7 @@ pub fn read(dir: &Path) -> Result<Seed, SeedError> {
         services,
         responsibilities,
         postcodes,
+        forms,
     })
 }
 
@@ -76,12 +83,24 @@ pub async fn load_demo(db: &Db, dir: &Path) -> Result<SeedReport, SeedError> {
     storage::catalogue::upsert_authorities(db, &seed.authorities).await?;
     storage::catalogue::replace_services(db, &seed.services, &seed.responsibilities).await?;
     storage::regions::replace_postcodes(db, &seed.postcodes).await?;
+    for form in &seed.forms {
+        if !storage::forms::publish(db, form, crate::server::clock::Clock::System.now()).await? {
+            return Err(SeedError::Read {
+                file: format!("forms/{}.toml", form.id),
+                why: format!(
+                    "version {} is already published with other content; a changed form needs a new version",
+                    form.version
+                ),
+            });
+        }
+    }
     Ok(SeedReport {
         regions: seed.regions.len(),
         authorities: seed.authorities.len(),
         services: seed.services.len(),
         responsibilities: seed.responsibilities.len(),
         postcodes: seed.postcodes.len(),
+        forms: seed.forms.len(),
     })
 }
 
@@ -337,6 +356,75 @@ pub fn read_services(dir: &Path) -> Result<Vec<Service>, SeedError> {
         });
     }
     Ok(services)
+}
+
+/// The application forms: every file one version, checked by the form engine's linter
+/// (`FormDefinition::problems`). A service offered online in the portal has a form, and a
+/// form belongs to such a service. Without a `forms/` folder there are none.
+pub fn read_forms(dir: &Path, services: &[Service]) -> Result<Vec<FormDefinition>, SeedError> {
+    let folder = dir.display().to_string();
+    let mut forms: Vec<FormDefinition> = Vec::new();
+    if dir.exists() {
+        let entries = std::fs::read_dir(dir).map_err(|e| SeedError::Read {
+            file: folder.clone(),
+            why: e.to_string(),
+        })?;
+        let mut paths: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file = path.display().to_string();
+            let read = |why: String| SeedError::Read {
+                file: file.clone(),
+                why,
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| read(e.to_string()))?;
+            let form: FormDefinition = toml::from_str(&text).map_err(|e| read(e.to_string()))?;
+            let problems = form.problems();
+            if !problems.is_empty() {
+                return Err(read(problems.join("; ")));
+            }
+            let service = services.iter().find(|s| s.slug == form.service);
+            match service {
+                None => return Err(read(format!("no service {:?}", form.service))),
+                Some(s) if s.online != Online::Portal => {
+                    return Err(read(format!(
+                        "service {} is not offered online in the portal (online = \"portal\")",
+                        s.slug
+                    )));
+                }
+                Some(_) => {}
+            }
+            if forms
+                .iter()
+                .any(|f| f.id == form.id && f.version == form.version)
+            {
+                return Err(read(format!("{} v{} twice", form.id, form.version)));
+            }
+            if forms
+                .iter()
+                .any(|f| f.service == form.service && f.id != form.id)
+            {
+                return Err(read(format!("a second form for {}", form.service)));
+            }
+            forms.push(form);
+        }
+    }
+    if let Some(service) = services
+        .iter()
+        .find(|s| s.online == Online::Portal && !forms.iter().any(|f| f.service == s.slug))
+    {
+        return Err(SeedError::Read {
+            file: folder,
+            why: format!(
+                "service {} is offered online in the portal but has no form",
+                service.slug
+            ),
+        });
+    }
+    Ok(forms)
 }
 
 /// Who handles each service where, from its level and kind of authority: a Gemeinde

@@ -86,15 +86,18 @@ pub const DEMO_SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seed/demo");
 
 /// A copy of the demo seed in `dest`, to change for one test.
 pub fn copy_demo_seed(dest: &std::path::Path) {
-    let services = dest.join("services");
-    std::fs::create_dir_all(&services).expect("seed dir");
+    std::fs::create_dir_all(dest).expect("seed dir");
     let demo = std::path::Path::new(DEMO_SEED);
     for file in ["regions.csv", "authorities.csv"] {
         std::fs::copy(demo.join(file), dest.join(file)).expect("copy seed file");
     }
-    for entry in std::fs::read_dir(demo.join("services")).expect("services") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, services.join(path.file_name().expect("name"))).expect("copy");
+    for folder in ["services", "forms"] {
+        let target = dest.join(folder);
+        std::fs::create_dir_all(&target).expect("seed dir");
+        for entry in std::fs::read_dir(demo.join(folder)).expect("seed folder") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, target.join(path.file_name().expect("name"))).expect("copy");
+        }
     }
 }
 

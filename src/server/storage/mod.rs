@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod feedback;
 pub mod flash;
+pub mod forms;
 pub mod mail;
 pub mod passkeys;
 pub mod profiles;
