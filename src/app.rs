@@ -2,6 +2,10 @@
 
 use crate::ui::context::use_page;
 use crate::ui::layout::Layout;
+use crate::ui::pages::applications::{
+    ApplicationCheckPage, ApplicationDetailPage, ApplicationListPage, ApplicationStartPage,
+    ApplicationStepPage,
+};
 use crate::ui::pages::{
     accessibility::{AccessibilityPage, FeedbackThanksPage},
     account::access::{
@@ -124,6 +128,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("konto/sicherheit/authenticator") view=AuthenticatorPage ssr=SsrMode::Async/>
                     <Route path=path!("konto/sicherheit/wiederherstellungscodes") view=RecoveryCodesPage/>
                     <Route path=path!("konto/bestaetigen-passwort") view=ReauthPage/>
+                    <Route path=path!("antrag/:slug") view=ApplicationStartPage ssr=SsrMode::Async/>
+                    <Route path=path!("antrag/:slug/pruefen") view=ApplicationCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("antrag/:slug/:step") view=ApplicationStepPage ssr=SsrMode::Async/>
+                    <Route path=path!("antraege") view=ApplicationListPage ssr=SsrMode::Async/>
+                    <Route path=path!("antraege/:reference") view=ApplicationDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1123,6 +1123,18 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
         errors.push("password", ErrorCode::WrongPassword);
         return Err(refuse(&state, forms::DELETE, pages::PRIVACY, &[], errors).await);
     }
+    // Drafts go with the account (submitted applications stay with the authority).
+    let draft_files = storage::attachments::of_drafts_of(&state.db, account.id)
+        .await
+        .map_err(internal("reading draft files"))?;
+    storage::applications::delete_drafts_of(&state.db, account.id)
+        .await
+        .map_err(internal("deleting drafts"))?;
+    for key in draft_files {
+        if let Err(error) = state.objects.delete(&key).await {
+            tracing::warn!(%error, "a draft's file stays behind");
+        }
+    }
     storage::accounts::delete(&state.db, account.id)
         .await
         .map_err(internal("deleting an account"))?;

@@ -14,6 +14,11 @@ pub enum AppError {
     /// Some fields were refused; `field` is the form control's name.
     #[error("invalid input")]
     Validation { fields: Vec<FieldError> },
+    /// Answers of an application form were refused (paths and problems of the form engine).
+    #[error("answers refused")]
+    Answers {
+        problems: Vec<crate::domain::forms::AnswerError>,
+    },
     /// The request could not be understood (malformed or missing arguments).
     #[error("bad request")]
     BadRequest,
@@ -59,7 +64,7 @@ impl AppError {
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {
-            AppError::Validation { .. } => 422,
+            AppError::Validation { .. } | AppError::Answers { .. } => 422,
             AppError::BadRequest => 400,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
@@ -73,7 +78,7 @@ impl AppError {
     /// The message id of the general explanation shown to people.
     pub fn message_key(&self) -> &'static str {
         match self {
-            AppError::Validation { .. } => "error-summary-title",
+            AppError::Validation { .. } | AppError::Answers { .. } => "error-summary-title",
             AppError::BadRequest => "error-bad-request",
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",

@@ -4,6 +4,7 @@
 //! the client stubs.
 
 pub mod account;
+pub mod applications;
 pub mod catalogue;
 pub mod error;
 pub mod feedback;

@@ -264,6 +264,12 @@ pub enum Problem {
     TooManyFiles {
         max: usize,
     },
+    /// A file that is not a PDF, JPEG or PNG (judged by its content, not its name).
+    FileType,
+    /// A file larger than `max_mb` MiB, or more than the application may hold in all.
+    FileTooLarge {
+        max_mb: usize,
+    },
     /// The cross rule with this index failed.
     Rule {
         index: usize,
@@ -291,6 +297,8 @@ impl Problem {
             Problem::TooFewItems { .. } => "too-few-items",
             Problem::TooManyItems { .. } => "too-many-items",
             Problem::TooManyFiles { .. } => "too-many-files",
+            Problem::FileType => "file-type",
+            Problem::FileTooLarge { .. } => "file-too-large",
             Problem::Rule { .. } => "rule",
         }
     }
@@ -327,6 +335,12 @@ impl Answers {
             .max()
             .unwrap_or(0)
     }
+}
+
+/// The id of the control of `path` in a page (`f-anschrift-postcode`), so error summaries
+/// can link to it.
+pub fn control_id(path: &str) -> String {
+    format!("f-{}", path.replace(['.', '_'], "-"))
 }
 
 /// The most entries a repeating group may have when its definition says nothing.
@@ -757,7 +771,8 @@ impl FormDefinition {
         let mut step_ids = Vec::new();
         let mut field_ids: Vec<&str> = Vec::new();
         for step in &self.steps {
-            if !is_id(&step.id) || step_ids.contains(&step.id.as_str()) {
+            // `pruefen` is the address of the check page.
+            if !is_id(&step.id) || step.id == "pruefen" || step_ids.contains(&step.id.as_str()) {
                 say(format!("step id {:?} is malformed or repeated", step.id));
             }
             step_ids.push(&step.id);
@@ -839,6 +854,7 @@ fn lint_fields<'a>(
                 let mut inner = Vec::new();
                 lint_fields(&field.fields, true, &mut inner, texts, say);
             }
+            FieldKind::File if in_group => say(format!("{id}: files belong to the top level")),
             _ if !field.fields.is_empty() => say(format!("{id}: only groups have fields")),
             _ => {}
         }

@@ -4,6 +4,7 @@
 //! uses it for instant feedback, the server runs the very same code again and is the authority.
 
 pub mod account;
+pub mod applications;
 pub mod catalogue;
 pub mod feedback;
 pub mod fields;

@@ -1,5 +1,5 @@
-//! Account routes that are not pages: the data export (GDPR Art. 15/20) and, in
-//! development, the mail outbox.
+//! Account routes that are not pages: the data export (GDPR Art. 15/20), downloads of
+//! one's own uploaded files and, in development, the mail outbox.
 
 use crate::api::account::pages;
 use crate::server::auth::session::{SessionState, recently_authenticated};
@@ -152,4 +152,52 @@ pub async fn dev_outbox(State(state): State<AppState>) -> Response {
         html,
     )
         .into_response()
+}
+
+/// One of the signed-in person's uploaded files (`/antraege/anlagen/{id}`), as a download;
+/// anyone else's is "not found".
+pub async fn attachment(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    let Some(session) = session.active() else {
+        return redirect(&format!("{}?weiter=/antraege", pages::SIGN_IN));
+    };
+    if !auth::is_token(&id) {
+        return security::plain(StatusCode::NOT_FOUND, "Not found");
+    }
+    let found = match storage::attachments::of_account(&state.db, session.account_id, &id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return security::plain(StatusCode::NOT_FOUND, "Not found"),
+        Err(error) => {
+            tracing::error!(%error, "reading an attachment");
+            return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
+        }
+    };
+    let bytes = match state.objects.get(&found.storage_key).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            tracing::error!(%error, "reading an attachment's object");
+            return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
+        }
+    };
+    let encoded: String = found
+        .file_name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&found.content_type) {
+        headers.insert(CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename*=UTF-8''{encoded}")) {
+        headers.insert(CONTENT_DISPOSITION, value);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
 }

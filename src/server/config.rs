@@ -27,6 +27,10 @@ pub struct Config {
     pub mail: MailConfig,
     #[serde(default)]
     pub accounts: AccountsConfig,
+    #[serde(default)]
+    pub applications: ApplicationsConfig,
+    #[serde(default)]
+    pub objects: ObjectsConfig,
     pub operator: Operator,
     pub accessibility: AccessibilityContact,
 }
@@ -185,6 +189,62 @@ impl Default for AccountsConfig {
     }
 }
 
+/// Online applications: reference numbers and how long drafts are kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApplicationsConfig {
+    /// Before the year and number of every reference (`SL-2026-000042`): 1–5 capital
+    /// letters, the Land's code.
+    pub reference_prefix: String,
+    /// A draft not touched for this many days is deleted…
+    pub draft_days: i64,
+    /// …after a reminder this many days before (signed-in applicants, by e-mail).
+    pub draft_reminder_days: i64,
+    /// Attachments: the largest file, and the most files and bytes of one application.
+    pub max_file_bytes: usize,
+    pub max_files: usize,
+    pub max_total_bytes: usize,
+}
+
+impl Default for ApplicationsConfig {
+    fn default() -> Self {
+        Self {
+            reference_prefix: "SL".into(),
+            draft_days: 30,
+            draft_reminder_days: 7,
+            max_file_bytes: 10 * 1024 * 1024,
+            max_files: 20,
+            max_total_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
+/// Where uploaded files are kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoreKind {
+    /// A directory (`path`, default `<data_dir>/objects`).
+    #[default]
+    Local,
+    /// An S3-compatible bucket.
+    S3,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ObjectsConfig {
+    pub kind: StoreKind,
+    pub path: Option<PathBuf>,
+    pub bucket: Option<String>,
+    pub region: Option<String>,
+    /// For S3-compatible services other than AWS (`https://s3.example.org`).
+    pub endpoint: Option<String>,
+    pub access_key_id: Option<SecretRef>,
+    pub secret_access_key: Option<SecretRef>,
+    /// Only for a local test service without TLS.
+    pub allow_http: bool,
+}
+
 /// Where a secret lives: `env:NAME` or `file:/path`. The value itself never appears in the
 /// settings file or the logs.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
@@ -310,6 +370,34 @@ impl Config {
         }
         if self.server.max_concurrent_requests == 0 {
             return invalid("server.max_concurrent_requests", "must be at least 1");
+        }
+        let prefix = &self.applications.reference_prefix;
+        if !(1..=5).contains(&prefix.len()) || !prefix.bytes().all(|b| b.is_ascii_uppercase()) {
+            return invalid(
+                "applications.reference_prefix",
+                "1 to 5 capital letters A-Z",
+            );
+        }
+        let drafts = &self.applications;
+        if drafts.draft_days < 1 || !(0..drafts.draft_days).contains(&drafts.draft_reminder_days) {
+            return invalid(
+                "applications.draft_days",
+                "at least 1, and draft_reminder_days between 0 and draft_days - 1",
+            );
+        }
+        if drafts.max_file_bytes < 1024
+            || drafts.max_files == 0
+            || drafts.max_total_bytes < drafts.max_file_bytes
+        {
+            return invalid(
+                "applications.max_file_bytes",
+                "files of at least 1 KiB, at least one file, and max_total_bytes at least max_file_bytes",
+            );
+        }
+        if self.objects.kind == StoreKind::S3
+            && self.objects.bucket.as_deref().is_none_or(str::is_empty)
+        {
+            return invalid("objects.bucket", "needed for kind = \"s3\"");
         }
         let accounts = &self.accounts;
         if accounts.argon2_memory_kib < 19 * 1024 || accounts.argon2_iterations < 2 {

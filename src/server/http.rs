@@ -27,7 +27,6 @@ use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
@@ -74,6 +73,10 @@ pub fn router(state: AppState) -> Router {
             get(crate::server::account_routes::export),
         )
         .route("/dev/mail", get(crate::server::account_routes::dev_outbox))
+        .route(
+            "/antraege/anlagen/{id}",
+            get(crate::server::account_routes::attachment),
+        )
         .merge(crate::server::api_v1::routes())
         .leptos_routes_with_context(&state, routes, context, app_fn)
         .fallback_service(static_files)
@@ -81,8 +84,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), page_context))
         .layer(middleware::from_fn_with_state(state.clone(), security::guard_state_changes))
         .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
-        .layer(DefaultBodyLimit::max(limits.body_limit_bytes))
-        .layer(RequestBodyLimitLayer::new(limits.body_limit_bytes))
+        .layer(DefaultBodyLimit::max(
+            limits.body_limit_bytes + state.config.applications.max_total_bytes,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), security::limit_body))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(
             ServiceBuilder::new()
@@ -267,7 +272,13 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
             .insert(LOCATION, HeaderValue::from_static(pages::AUTHENTICATOR));
         return Some(response);
     }
-    let is_account_page = path == pages::OVERVIEW || path.starts_with("/konto/");
+    // An application's steps and the applicant's applications need the account too (the
+    // start page `/antrag/{slug}` is public: it says what the service needs).
+    let is_application_page = path == crate::api::applications::pages::LIST
+        || path.starts_with("/antraege/")
+        || (path.starts_with("/antrag/") && path.trim_end_matches('/').matches('/').count() >= 3);
+    let is_account_page =
+        path == pages::OVERVIEW || path.starts_with("/konto/") || is_application_page;
     let target = if !is_account_page {
         return None;
     } else if public.contains(&path) {

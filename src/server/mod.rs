@@ -13,6 +13,7 @@ pub mod flash;
 pub mod http;
 pub mod jobs;
 pub mod mail;
+pub mod objects;
 pub mod pwa;
 pub mod request;
 pub mod security;

@@ -17,6 +17,9 @@ pub struct CspNonce(pub String);
 /// preflight, which is exactly why the origin check below must hold for all of them.
 const FORM_TYPES: [&str; 1] = ["application/x-www-form-urlencoded"];
 
+/// The server function that takes files (a step with file fields).
+pub const UPLOAD_PATH: &str = "/api/applications/save-files";
+
 /// Refuses state-changing requests that do not come from our own pages (CSRF): the browser
 /// must say `Sec-Fetch-Site: same-origin` (or `none`, typed by the user), or, for browsers
 /// without fetch metadata, send our own `Origin`. Server functions also need a form body.
@@ -40,7 +43,13 @@ pub async fn guard_state_changes(
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(';').next())
             .map(|v| v.trim().to_ascii_lowercase());
-        if !content_type.is_some_and(|ct| FORM_TYPES.contains(&ct.as_str())) {
+        // Files come as multipart/form-data, to their one endpoint only.
+        let allowed = if req.uri().path() == UPLOAD_PATH {
+            ["multipart/form-data"]
+        } else {
+            FORM_TYPES
+        };
+        if !content_type.is_some_and(|ct| allowed.contains(&ct.as_str())) {
             return plain(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
         }
     }
@@ -135,6 +144,30 @@ pub fn plain(status: StatusCode, text: &'static str) -> Response {
         Body::from(text),
     )
         .into_response()
+}
+
+/// Limits request bodies: `server.body_limit_bytes`, and for the upload endpoint that plus
+/// `applications.max_total_bytes` (files are checked one by one there as well). A declared
+/// length over the limit is refused at once with 413; a body that grows beyond it fails
+/// while being read.
+pub async fn limit_body(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let base = state.config.server.body_limit_bytes;
+    let max = if req.uri().path() == UPLOAD_PATH {
+        base + state.config.applications.max_total_bytes
+    } else {
+        base
+    };
+    let declared = req
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max) {
+        return plain(StatusCode::PAYLOAD_TOO_LARGE, "Payload too large");
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, max));
+    next.run(Request::from_parts(parts, body)).await
 }
 
 #[cfg(test)]

@@ -23,10 +23,13 @@ pub struct AppState {
     pub secret_key: Arc<[u8; 32]>,
     /// Rings when mail is queued, so the worker sends it at once.
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Uploaded files.
+    pub objects: crate::server::objects::Objects,
 }
 
 impl AppState {
-    /// Fails when the password pepper cannot be read or created.
+    /// Fails when the password pepper cannot be read or created, or the object store not
+    /// be opened.
     pub fn new(config: Config, db: Db, clock: Clock) -> Result<AppState, String> {
         let leptos = LeptosOptions::builder()
             .output_name("serviceportal")
@@ -44,6 +47,8 @@ impl AppState {
             Arc::new(<[u8; 32]>::from(hasher.finalize()))
         };
         let passwords = PasswordHasher::new(&config.accounts, pepper).map_err(|e| e.to_string())?;
+        let objects =
+            crate::server::objects::Objects::from_config(&config.objects, &config.server.data_dir)?;
         Ok(AppState {
             site: Arc::new(config.site_info()),
             config: Arc::new(config),
@@ -54,6 +59,7 @@ impl AppState {
             passwords,
             secret_key,
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            objects,
         })
     }
 }

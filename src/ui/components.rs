@@ -50,7 +50,7 @@ pub fn PageHeading(
     view! {
         <div class="page-heading">
             <h1 class="kern-heading-x-large">{title}</h1>
-            {lead.map(|lead| view! { <p class="kern-body kern-body--large">{lead}</p> })}
+            {lead.filter(|l| !l.is_empty()).map(|lead| view! { <p class="kern-body kern-body--large">{lead}</p> })}
         </div>
     }
 }

@@ -34,12 +34,12 @@ impl<'a> Browser<'a> {
             .join("; ")
     }
 
-    async fn send(&mut self, builder: http::request::Builder, body: String) -> Answer {
+    async fn send(&mut self, builder: http::request::Builder, body: impl Into<Body>) -> Answer {
         let mut builder = builder.header("user-agent", "Testbrowser/1.0");
         if !self.cookies.is_empty() {
             builder = builder.header("cookie", self.cookie_header());
         }
-        let mut request = builder.body(Body::from(body)).expect("request");
+        let mut request = builder.body(body.into()).expect("request");
         request
             .extensions_mut()
             .insert(axum::extract::ConnectInfo(SocketAddr::new(self.ip, 40000)));
@@ -88,6 +88,48 @@ impl<'a> Browser<'a> {
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("sec-fetch-site", "same-origin")
                 .header("accept", accept),
+            body,
+        )
+        .await
+    }
+
+    /// A form with files, as a browser sends it (`multipart/form-data`): text fields, then
+    /// `(name, file name, content)` for each file.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Answer {
+        let boundary = "----portal-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (name, file_name, content) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.send(
+            Request::post(path)
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .header("sec-fetch-site", "same-origin")
+                .header("accept", "text/html"),
             body,
         )
         .await

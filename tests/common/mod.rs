@@ -76,7 +76,11 @@ pub fn config_with(
             site_root.join("data").display().to_string(),
         ));
     for (key, value) in extra {
-        figment = figment.merge(Serialized::default(key, value));
+        // Numbers as numbers, as the environment overrides give them.
+        figment = match value.parse::<i64>() {
+            Ok(number) => figment.merge(Serialized::default(key, number)),
+            Err(_) => figment.merge(Serialized::default(key, value)),
+        };
     }
     Config::from_figment(figment).expect("test settings")
 }

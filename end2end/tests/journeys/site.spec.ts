@@ -17,6 +17,7 @@ const pages = [
   ['/konto/passwort-neu?code=abgelaufen', 'Neues Passwort festlegen'],
   ['/konto/anmelden/code', 'Code eingeben'],
   ['/fehler?kennung=0123abcd', 'Es ist ein Fehler aufgetreten'],
+  ['/antrag/meldebescheinigung-beantragen', 'Meldebescheinigung beantragen'],
 ];
 
 for (const [path, heading] of pages) {

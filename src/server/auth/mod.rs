@@ -82,6 +82,7 @@ pub enum Event {
     SecondFactorFailed,
     RecoveryCodeUsed,
     RecoveryCodesRenewed,
+    ApplicationSubmitted,
 }
 
 impl Event {
@@ -111,6 +112,7 @@ impl Event {
             Event::SecondFactorFailed => "second-factor-failed",
             Event::RecoveryCodeUsed => "recovery-code-used",
             Event::RecoveryCodesRenewed => "recovery-codes-renewed",
+            Event::ApplicationSubmitted => "application-submitted",
         }
     }
 }

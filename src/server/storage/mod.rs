@@ -1,6 +1,8 @@
 //! All SQL lives here, one module per aggregate, identical on SQLite and PostgreSQL.
 
 pub mod accounts;
+pub mod applications;
+pub mod attachments;
 pub mod audit;
 pub mod catalogue;
 pub mod feedback;

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod applications;
 pub mod easy_language;
 pub mod error;
 pub mod feedback_form;

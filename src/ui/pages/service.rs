@@ -75,6 +75,11 @@ fn OnlineNotice(service: Service) -> impl IntoView {
         (Online::Portal, _) => Some(
             view! {
                 <p><span class="kern-badge kern-badge--success"><span class="kern-label">{t("service-online-portal")}</span></span></p>
+                <p class="kern-body">
+                    <a class="kern-btn kern-btn--primary" href=crate::api::applications::pages::start(&service.slug)>
+                        <span class="kern-label">{t("service-apply-online")}</span>
+                    </a>
+                </p>
             }
             .into_any(),
         ),

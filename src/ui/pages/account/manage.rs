@@ -50,6 +50,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <dd>{trust_text(account.trust_level)}</dd>
                             </dl>
                             <ul class="card-grid account-sections">
+                                <AccountLink href=crate::api::applications::pages::LIST title="applications-title" body="account-card-applications"/>
                                 <AccountLink href=pages::PROFILE title="profile-title" body="account-card-profile"/>
                                 <AccountLink href=pages::SECURITY title="security-title" body="account-card-security"/>
                                 <AccountLink href=pages::PRIVACY title="account-privacy-title" body="account-card-privacy"/>
