@@ -175,6 +175,25 @@ async fn a_citizen_applies_from_start_to_reference_number() {
     assert!(list.body.contains(&reference));
     assert!(list.body.contains("Meldebescheinigung"));
 
+    // The receipt: a tagged PDF named after the reference; only for the applicant.
+    let pdf = browser
+        .get(&format!("{location}/empfangsbestaetigung.pdf"))
+        .await;
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.header("content-type"), Some("application/pdf"));
+    assert!(pdf.body.starts_with("%PDF-"));
+    assert!(
+        pdf.body
+            .contains(&format!("Empfangsbestätigung {reference}")),
+        "title in the metadata"
+    );
+    assert!(pdf.body.contains("pdfuaid:part"), "declares PDF/UA-1");
+    let mut stranger = citizen(&app, "jo@example.de", 9).await;
+    let foreign = stranger
+        .get(&format!("{location}/empfangsbestaetigung.pdf"))
+        .await;
+    assert_eq!(foreign.status, 404);
+
     // The submission is frozen: the draft is gone, a new start begins a new draft.
     let stored: (String, Option<String>) =
         sqlx::query_as("SELECT status, authority_id FROM applications WHERE reference = $1")
@@ -184,6 +203,21 @@ async fn a_citizen_applies_from_start_to_reference_number() {
             .unwrap();
     assert_eq!(stored.0, "submitted");
     assert!(stored.1.is_some(), "routed to an authority");
+
+    // A confirmation by mail, with the reference and a link, without the answers.
+    let (recipient, subject, body): (String, String, String) = sqlx::query_as(
+        "SELECT recipient, subject, text_body FROM mail_queue ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(recipient, "kim@example.de");
+    assert!(subject.contains(&reference), "{subject}");
+    assert!(
+        body.contains(&format!("{}/antraege/{reference}", common::ORIGIN)),
+        "{body}"
+    );
+    assert!(!body.contains("Muster"), "no answers in the mail");
 }
 
 #[tokio::test]

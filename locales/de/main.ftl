@@ -584,3 +584,21 @@ application-file-hint = PDF, JPEG oder PNG, höchstens { $max } MB je Datei.
 application-file-upload = Datei hochladen
 application-file-remove = Entfernen: { $file }
 application-files-of = Hochgeladene Dateien: { $label }
+mail-application-submitted-subject = Antrag eingegangen: { $reference }
+mail-application-submitted-body = Guten Tag,
+
+    Ihr Antrag „{ $service }“ ist beim { $site } eingegangen und an die zuständige Stelle weitergeleitet: { $authority }.
+
+    Ihre Eingangsnummer: { $reference }
+
+    Ihre Angaben, die Empfangsbestätigung (PDF) und den Stand finden Sie in Ihrem Servicekonto:
+
+    { $link }
+receipt-title = Empfangsbestätigung { $reference }
+receipt-reference = Eingangsnummer
+receipt-service = Leistung
+receipt-submitted = Gesendet am
+receipt-authority = Zuständige Behörde
+receipt-files = Anlagen
+receipt-footer = { $site } · { $reference } · Seite { $n } von { $m }
+application-receipt-link = Empfangsbestätigung herunterladen (PDF)

@@ -584,3 +584,21 @@ application-file-hint = PDF, JPEG or PNG, at most { $max } MB per file.
 application-file-upload = Upload file
 application-file-remove = Remove: { $file }
 application-files-of = Uploaded files: { $label }
+mail-application-submitted-subject = Application received: { $reference }
+mail-application-submitted-body = Hello,
+
+    your application “{ $service }” has reached the { $site } and was passed on to the responsible authority: { $authority }.
+
+    Your reference number: { $reference }
+
+    Your answers, the receipt (PDF) and the status are in your Servicekonto:
+
+    { $link }
+receipt-title = Receipt { $reference }
+receipt-reference = Reference number
+receipt-service = Service
+receipt-submitted = Submitted on
+receipt-authority = Responsible authority
+receipt-files = Attachments
+receipt-footer = { $site } · { $reference } · Page { $n } of { $m }
+application-receipt-link = Download the receipt (PDF)

@@ -584,3 +584,21 @@ application-file-hint = PDF, JPEG ou PNG, au plus { $max } Mo par fichier.
 application-file-upload = Téléverser le fichier
 application-file-remove = Retirer : { $file }
 application-files-of = Fichiers téléversés : { $label }
+mail-application-submitted-subject = Demande reçue : { $reference }
+mail-application-submitted-body = Bonjour,
+
+    votre demande « { $service } » est parvenue au { $site } et a été transmise à l’administration compétente : { $authority }.
+
+    Votre numéro de référence : { $reference }
+
+    Vos réponses, l’accusé de réception (PDF) et l’état de la demande se trouvent dans votre Servicekonto :
+
+    { $link }
+receipt-title = Accusé de réception { $reference }
+receipt-reference = Numéro de référence
+receipt-service = Démarche
+receipt-submitted = Envoyée le
+receipt-authority = Administration compétente
+receipt-files = Pièces jointes
+receipt-footer = { $site } · { $reference } · Page { $n } sur { $m }
+application-receipt-link = Télécharger l’accusé de réception (PDF)

@@ -31,6 +31,10 @@ pub mod pages {
     pub fn detail(reference: &str) -> String {
         format!("/antraege/{reference}")
     }
+
+    pub fn receipt(reference: &str) -> String {
+        format!("/antraege/{reference}/empfangsbestaetigung.pdf")
+    }
 }
 
 /// The flash of a refused step: what was typed is saved in the draft anyway; these are the
@@ -904,6 +908,32 @@ pub async fn submit_application(
                 Some(&reference),
             )
             .await?;
+            // The confirmation by mail, in the account's language.
+            let account = storage::accounts::get(&state.db, session.account_id)
+                .await
+                .map_err(internal("reading the account"))?;
+            if let Some(account) = account {
+                let service_title = storage::catalogue::get_service(&state.db, &service)
+                    .await
+                    .map_err(internal("reading a service"))?
+                    .map_or_else(|| service.clone(), |s| s.title);
+                let mail = crate::server::mail::Mail::ApplicationSubmitted {
+                    service: service_title,
+                    reference: reference.clone(),
+                    authority: authority
+                        .as_ref()
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default(),
+                    link: format!(
+                        "{}{}",
+                        state.config.site.base_url,
+                        pages::detail(&reference)
+                    ),
+                };
+                crate::server::mail::send(&state, &account.email, account.locale, &mail, now)
+                    .await
+                    .map_err(internal("queueing mail"))?;
+            }
             reference
         }
         Submitted::Already(reference) => reference,
@@ -947,21 +977,33 @@ pub async fn load_applications() -> Result<Vec<ApplicationItem>, AppError> {
 /// One submitted application of the signed-in applicant.
 #[server(endpoint = "applications/detail", input = leptos::server_fn::codec::GetUrl)]
 pub async fn load_application(reference: String) -> Result<ApplicationView, AppError> {
-    use crate::api::account::support::internal;
-    use crate::domain::applications::is_reference;
-    use crate::server::{request, storage};
+    use crate::server::request;
     use support::*;
 
     let state = request::state().map_err(request::fail)?;
     let session = applicant(&pages::detail(&reference))?;
-    if !is_reference(&reference) {
+    application_view(&state, session.account_id, &reference).await
+}
+
+/// A submitted application of `account_id` as its pages and its receipt show it; someone
+/// else's, or a malformed reference, is "not found".
+#[cfg(feature = "ssr")]
+pub async fn application_view(
+    state: &crate::server::state::AppState,
+    account_id: i64,
+    reference: &str,
+) -> Result<ApplicationView, AppError> {
+    use crate::api::account::support::internal;
+    use crate::domain::applications::is_reference;
+    use crate::server::storage;
+
+    if !is_reference(reference) {
         return Err(AppError::NotFound);
     }
-    let application =
-        storage::applications::by_reference(&state.db, session.account_id, &reference)
-            .await
-            .map_err(internal("reading an application"))?
-            .ok_or(AppError::NotFound)?;
+    let application = storage::applications::by_reference(&state.db, account_id, reference)
+        .await
+        .map_err(internal("reading an application"))?
+        .ok_or(AppError::NotFound)?;
     let form = storage::forms::version(&state.db, &application.form_id, application.form_version)
         .await
         .map_err(internal("reading a form version"))?
@@ -976,10 +1018,10 @@ pub async fn load_application(reference: String) -> Result<ApplicationView, AppE
             .map_err(internal("reading an authority"))?,
         None => None,
     };
-    let files = files_of(&state, application.id).await?;
+    let files = support::files_of(state, application.id).await?;
     Ok(ApplicationView {
         files,
-        reference,
+        reference: reference.to_owned(),
         service_slug: application.service_slug,
         service_title,
         form,

@@ -201,3 +201,50 @@ pub async fn attachment(
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     response
 }
+
+/// The PDF receipt of one of the signed-in person's applications
+/// (`/antraege/{reference}/empfangsbestaetigung.pdf`), in the language of the request.
+pub async fn receipt(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionState>,
+    context: Option<Extension<crate::ui::context::PageContext>>,
+    axum::extract::Path(reference): axum::extract::Path<String>,
+) -> Response {
+    use crate::api::AppError;
+    let Some(session) = session.active() else {
+        return redirect(&format!("{}?weiter=/antraege", pages::SIGN_IN));
+    };
+    let locale = context.map(|Extension(c)| c.locale).unwrap_or_default();
+    let view =
+        match crate::api::applications::application_view(&state, session.account_id, &reference)
+            .await
+        {
+            Ok(view) => view,
+            Err(AppError::NotFound) => return security::plain(StatusCode::NOT_FOUND, "Not found"),
+            Err(_) => return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error"),
+        };
+    let receipt = crate::server::receipt::from_application(&view, &state.config.site.name, locale);
+    let rendered =
+        tokio::task::spawn_blocking(move || crate::server::receipt::render(&receipt)).await;
+    let pdf = match rendered {
+        Ok(Ok(pdf)) => pdf,
+        Ok(Err(error)) => {
+            tracing::error!(%error, "rendering a receipt");
+            return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
+        }
+        Err(error) => {
+            tracing::error!(%error, "rendering a receipt");
+            return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
+        }
+    };
+    let mut response = pdf.into_response();
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    if let Ok(value) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"Empfangsbestaetigung-{reference}.pdf\""
+    )) {
+        headers.insert(CONTENT_DISPOSITION, value);
+    }
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}

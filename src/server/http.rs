@@ -77,6 +77,10 @@ pub fn router(state: AppState) -> Router {
             "/antraege/anlagen/{id}",
             get(crate::server::account_routes::attachment),
         )
+        .route(
+            "/antraege/{reference}/empfangsbestaetigung.pdf",
+            get(crate::server::account_routes::receipt),
+        )
         .merge(crate::server::api_v1::routes())
         .leptos_routes_with_context(&state, routes, context, app_fn)
         .fallback_service(static_files)

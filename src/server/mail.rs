@@ -49,6 +49,13 @@ pub enum Mail {
     },
     PasswordChanged,
     AccountDeleted,
+    /// An application arrived (no answers in the mail: they stay in the portal).
+    ApplicationSubmitted {
+        service: String,
+        reference: String,
+        authority: String,
+        link: String,
+    },
 }
 
 impl Mail {
@@ -62,6 +69,7 @@ impl Mail {
             Mail::EmailChanged { .. } => "email-changed",
             Mail::PasswordChanged => "password-changed",
             Mail::AccountDeleted => "account-deleted",
+            Mail::ApplicationSubmitted { .. } => "application-submitted",
         }
     }
 
@@ -76,6 +84,17 @@ impl Mail {
             Mail::ResetUnknown { register } => vec![("register", register.clone())],
             Mail::EmailChanged { new_email } => vec![("new_email", new_email.clone())],
             Mail::PasswordChanged | Mail::AccountDeleted => Vec::new(),
+            Mail::ApplicationSubmitted {
+                service,
+                reference,
+                authority,
+                link,
+            } => vec![
+                ("service", service.clone()),
+                ("reference", reference.clone()),
+                ("authority", authority.clone()),
+                ("link", link.clone()),
+            ],
         }
     }
 
@@ -90,7 +109,7 @@ impl Mail {
         let links: Vec<String> = self
             .args()
             .into_iter()
-            .filter(|(name, _)| *name != "new_email")
+            .filter(|(name, _)| matches!(*name, "link" | "sign_in" | "reset" | "register"))
             .map(|(_, value)| value)
             .collect();
         let paragraphs: String = body

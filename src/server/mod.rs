@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod mail;
 pub mod objects;
 pub mod pwa;
+pub mod receipt;
 pub mod request;
 pub mod security;
 pub mod seed;

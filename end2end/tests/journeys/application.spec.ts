@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { open, expectAccessible } from '../helpers';
 import { address, register, signIn } from '../account-helpers';
@@ -52,6 +53,14 @@ test('a citizen applies for a Meldebescheinigung and gets a reference number', a
   expect(reference).toMatch(/^SL-\d{4}-\d{6}$/);
   await expect(page.getByRole('heading', { name: 'Wie geht es weiter?' })).toBeVisible();
   await expectAccessible(page, info);
+
+  // The receipt is a PDF that names the reference number.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Empfangsbestätigung herunterladen (PDF)' }).click();
+  const file = await (await download).path();
+  const pdf = readFileSync(file);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.toString('latin1')).toContain(reference);
 
   await open(page, '/antraege', info);
   await expect(page.getByRole('cell', { name: reference })).toBeVisible();

@@ -544,10 +544,11 @@ pub fn answer_text(field: &Field, path: &str, cx: &FieldContext) -> String {
     }
 }
 
-/// The answers of one step as a summary list; `change` links back to the step.
-pub fn step_summary(step: usize, cx: &FieldContext, change: Option<String>) -> AnyView {
+/// The answers of one step as `(label, answer, field id)` rows, hidden fields left out and
+/// every entry of a group on its own rows.
+pub fn summary_rows(step: usize, cx: &FieldContext) -> Vec<(String, String, String)> {
     let locale = cx.locale;
-    let rows = cx.form.steps[step]
+    cx.form.steps[step]
         .fields
         .iter()
         .filter(|f| is_visible(f, "", &cx.answers))
@@ -561,9 +562,17 @@ pub fn step_summary(step: usize, cx: &FieldContext, change: Option<String>) -> A
                             .iter()
                             .filter(|c| is_visible(c, &prefix, &cx.answers))
                             .map(|c| {
-                                let label =
-                                    format!("{} {}: {}", field.label.get(locale), n + 1, c.label.get(locale));
-                                (label, answer_text(c, &format!("{prefix}{}", c.id), cx), field.id.clone())
+                                let label = format!(
+                                    "{} {}: {}",
+                                    field.label.get(locale),
+                                    n + 1,
+                                    c.label.get(locale)
+                                );
+                                (
+                                    label,
+                                    answer_text(c, &format!("{prefix}{}", c.id), cx),
+                                    field.id.clone(),
+                                )
                             })
                             .collect::<Vec<_>>()
                     })
@@ -582,6 +591,17 @@ pub fn step_summary(step: usize, cx: &FieldContext, change: Option<String>) -> A
             } else {
                 answer
             };
+            (label, answer, id)
+        })
+        .collect()
+}
+
+/// The answers of one step as a summary list; `change` links back to the step.
+pub fn step_summary(step: usize, cx: &FieldContext, change: Option<String>) -> AnyView {
+    let locale = cx.locale;
+    let rows = summary_rows(step, cx)
+        .into_iter()
+        .map(|(label, answer, id)| {
             let link = change.as_ref().map(|base| {
                 let href = format!("{base}#{}", control_id(&id));
                 view! {

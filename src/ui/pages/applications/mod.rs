@@ -448,6 +448,9 @@ pub fn ApplicationDetailPage() -> impl IntoView {
                         <div class="kern-alert__body">
                             <p class="kern-body">{t("application-reference")}" "<strong class="reference">{page.reference.clone()}</strong></p>
                             <p class="kern-body">{text_with(locale, "application-sent-at", &[("at", format_date_time(page.submitted_at, locale))])}</p>
+                            <p class="kern-body">
+                                <a class="kern-link" href=pages::receipt(&page.reference) download="">{t("application-receipt-link")}</a>
+                            </p>
                         </div>
                     </div>
                     <section class="text-section" aria-labelledby="next-heading">
