@@ -2,7 +2,10 @@
 //! validator): the reference number, when and to whom it was sent, every answer and the
 //! attached files. Fira Sans (SIL OFL, `assets/fonts/`) is embedded.
 //!
-//! krilla draws and tags; it does not lay out. The layout here is deliberately simple:
+//! krilla draws and tags; it does not shape or lay out. Text here is Latin, Greek or
+//! Cyrillic (what Fira Sans covers; anything else is shown as `?`, never as an empty box),
+//! so glyphs come straight from the font's character map with their advances (skrifa), no
+//! ligatures or kerning. The layout is deliberately simple:
 //! blocks (title, paragraphs, headings, two-column rows) are broken into lines by measured
 //! word widths, the lines are placed on A4 pages, and then each page is drawn with every line
 //! marked as content of its block in the tag tree.
@@ -16,7 +19,8 @@ use krilla::surface::Surface;
 use krilla::tagging::{
     ArtifactType, ContentTag, Identifier, Node, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
 };
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use skrifa::MetadataProvider;
 use std::num::NonZeroU16;
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/FiraSans-Regular.ttf");
@@ -92,35 +96,80 @@ struct Line {
     cell: usize,
 }
 
+/// One embedded font: for measuring and for drawing.
+struct Face {
+    font: skrifa::FontRef<'static>,
+    pdf: Font,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn new(data: &'static [u8]) -> Result<Self, String> {
+        let font = skrifa::FontRef::new(data).map_err(|e| e.to_string())?;
+        let units_per_em = f32::from(
+            font.metrics(
+                skrifa::instance::Size::unscaled(),
+                skrifa::instance::LocationRef::default(),
+            )
+            .units_per_em,
+        );
+        let pdf = Font::new(data.to_vec().into(), 0).ok_or("a font krilla cannot read")?;
+        Ok(Face {
+            font,
+            pdf,
+            units_per_em,
+        })
+    }
+
+    /// Each character's glyph and advance (in em); a character the font lacks becomes `?`.
+    fn glyphs(&self, text: &str) -> Vec<(char, u32, f32)> {
+        let charmap = self.font.charmap();
+        let metrics = self.font.glyph_metrics(
+            skrifa::instance::Size::unscaled(),
+            skrifa::instance::LocationRef::default(),
+        );
+        text.chars()
+            .map(|c| match charmap.map(c) {
+                Some(g) if g.to_u32() != 0 => (c, g),
+                _ => ('?', charmap.map('?').unwrap_or_default()),
+            })
+            .map(|(c, g)| {
+                let advance = metrics.advance_width(g).unwrap_or(0.0) / self.units_per_em;
+                (c, g.to_u32(), advance)
+            })
+            .collect()
+    }
+}
+
 struct Metrics {
-    regular: ttf_parser::Face<'static>,
-    bold: ttf_parser::Face<'static>,
+    regular: Face,
+    bold: Face,
 }
 
 impl Metrics {
     fn new() -> Result<Self, String> {
-        let parse = |data| ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string());
         Ok(Metrics {
-            regular: parse(REGULAR)?,
-            bold: parse(SEMIBOLD)?,
+            regular: Face::new(REGULAR)?,
+            bold: Face::new(SEMIBOLD)?,
         })
     }
 
-    fn width(&self, text: &str, style: Style) -> f32 {
-        let face = if style.bold() {
+    fn face(&self, style: Style) -> &Face {
+        if style.bold() {
             &self.bold
         } else {
             &self.regular
-        };
-        let units: f32 = text
-            .chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(500.0, f32::from)
-            })
+        }
+    }
+
+    fn width(&self, text: &str, style: Style) -> f32 {
+        let em: f32 = self
+            .face(style)
+            .glyphs(text)
+            .iter()
+            .map(|(_, _, a)| a)
             .sum();
-        units * style.size() / f32::from(face.units_per_em())
+        em * style.size()
     }
 
     /// Breaks `text` into lines no wider than `width` (at spaces; a word that is too long
@@ -267,8 +316,6 @@ pub fn render(receipt: &Receipt) -> Result<Vec<u8>, String> {
     let metrics = Metrics::new()?;
     let blocks = blocks_of(receipt);
     let (lines, pages) = layout(&blocks, &metrics);
-    let regular = Font::new(REGULAR.to_vec().into(), 0).ok_or("the regular font")?;
-    let bold = Font::new(SEMIBOLD.to_vec().into(), 0).ok_or("the bold font")?;
     let configuration = ConfigurationBuilder::new()
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
@@ -290,11 +337,7 @@ pub fn render(receipt: &Receipt) -> Result<Vec<u8>, String> {
                 continue;
             }
             let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
-            draw(
-                &mut surface,
-                line,
-                if line.style.bold() { &bold } else { &regular },
-            );
+            draw(&mut surface, line, metrics.face(line.style));
             surface.end_tagged();
             marks[line.block][line.cell].push(id);
         }
@@ -316,7 +359,7 @@ pub fn render(receipt: &Receipt) -> Result<Vec<u8>, String> {
                 block: 0,
                 cell: 0,
             },
-            &regular,
+            &metrics.regular,
         );
         surface.end_tagged();
         surface.finish();
@@ -332,14 +375,35 @@ pub fn render(receipt: &Receipt) -> Result<Vec<u8>, String> {
     document.finish().map_err(|e| format!("{e:?}"))
 }
 
-fn draw(surface: &mut Surface, line: &Line, font: &Font) {
-    surface.draw_text(
+fn draw(surface: &mut Surface, line: &Line, face: &Face) {
+    // The text the glyphs stand for, with unknown characters as `?`, so copying and screen
+    // readers get exactly what is shown.
+    let glyphs = face.glyphs(&line.text);
+    let shown: String = glyphs.iter().map(|(c, _, _)| *c).collect();
+    let mut offset = 0;
+    let positioned: Vec<KrillaGlyph> = glyphs
+        .iter()
+        .map(|(c, id, advance)| {
+            let range = offset..offset + c.len_utf8();
+            offset = range.end;
+            KrillaGlyph {
+                glyph_id: GlyphId::new(*id),
+                text_range: range,
+                x_advance: *advance,
+                x_offset: 0.0,
+                y_offset: 0.0,
+                y_advance: 0.0,
+                location: None,
+            }
+        })
+        .collect();
+    surface.draw_glyphs(
         Point::from_xy(line.x, line.y),
-        font.clone(),
+        &positioned,
+        face.pdf.clone(),
+        &shown,
         line.style.size(),
-        &line.text,
         false,
-        TextDirection::Auto,
     );
 }
 
@@ -527,6 +591,24 @@ mod tests {
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("pdfuaid:part"), "declares PDF/UA");
         assert!(text.contains("Empfangsbestätigung"), "the title");
+    }
+
+    #[test]
+    fn characters_the_font_lacks_become_question_marks_not_errors() {
+        let mut r = receipt(1);
+        r.sections[0]
+            .1
+            .push(("Name".into(), "山田 太郎 🐕 Ωμέγα Жанна".into()));
+        let pdf = render(&r).expect("still a valid PDF/UA document");
+        assert!(pdf.starts_with(b"%PDF-"));
+        let metrics = Metrics::new().unwrap();
+        let shown: String = metrics
+            .regular
+            .glyphs("山 Ω Ж")
+            .iter()
+            .map(|(c, _, _)| *c)
+            .collect();
+        assert_eq!(shown, "? Ω Ж");
     }
 
     #[test]
