@@ -689,3 +689,47 @@ async fn files_are_checked_by_content_stored_with_a_checksum_and_removable() {
     );
     assert!(app.state.objects.get(&left[0].3).await.is_ok());
 }
+
+#[tokio::test]
+async fn drafts_are_reminded_once_and_deleted_with_their_files_when_they_expire() {
+    use serviceportal::server::jobs::{Tidied, tidy_drafts};
+    let app = parking_app().await;
+    let mut browser = citizen(&app, "kim@example.de", 30).await;
+    browser
+        .post("/api/applications/start", &[("service", PARKING)])
+        .await;
+    upload(
+        &mut browser,
+        "hochladen",
+        &[("file[zulassung]", "schein.pdf", PDF)],
+    )
+    .await;
+    let key = attachments(&app).await[0].3.clone();
+    let reminders = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM mail_queue WHERE subject = 'Ihr Entwurf wird bald gelöscht'",
+        )
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+    };
+
+    // Kept for 30 days after the last save; nothing happens for three weeks.
+    app.state.clock.advance(22 * 86_400);
+    assert_eq!(tidy_drafts(&app.state).await.unwrap(), Tidied::default());
+    // A week before the end, one reminder, and only one.
+    app.state.clock.advance(2 * 86_400);
+    assert_eq!(tidy_drafts(&app.state).await.unwrap().reminded, 1);
+    assert_eq!(tidy_drafts(&app.state).await.unwrap().reminded, 0);
+    assert_eq!(reminders().await, 1);
+    // After the 30 days the draft and its file are gone.
+    app.state.clock.advance(7 * 86_400);
+    assert_eq!(tidy_drafts(&app.state).await.unwrap().deleted, 1);
+    assert!(attachments(&app).await.is_empty());
+    assert!(app.state.objects.get(&key).await.is_err());
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}

@@ -602,3 +602,11 @@ receipt-authority = Zuständige Behörde
 receipt-files = Anlagen
 receipt-footer = { $site } · { $reference } · Seite { $n } von { $m }
 application-receipt-link = Empfangsbestätigung herunterladen (PDF)
+mail-draft-reminder-subject = Ihr Entwurf wird bald gelöscht
+mail-draft-reminder-body = Guten Tag,
+
+    Ihr Entwurf für „{ $service }“ beim { $site } wird am { $until } gelöscht, wenn Sie ihn bis dahin nicht weiter bearbeiten. Jedes Speichern verlängert die Frist.
+
+    Hier geht es weiter:
+
+    { $link }

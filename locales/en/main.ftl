@@ -602,3 +602,11 @@ receipt-authority = Responsible authority
 receipt-files = Attachments
 receipt-footer = { $site } · { $reference } · Page { $n } of { $m }
 application-receipt-link = Download the receipt (PDF)
+mail-draft-reminder-subject = Your draft will be deleted soon
+mail-draft-reminder-body = Hello,
+
+    your draft for “{ $service }” at the { $site } will be deleted on { $until } unless you continue it by then. Every save extends the time.
+
+    Continue here:
+
+    { $link }

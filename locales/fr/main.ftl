@@ -602,3 +602,11 @@ receipt-authority = Administration compétente
 receipt-files = Pièces jointes
 receipt-footer = { $site } · { $reference } · Page { $n } sur { $m }
 application-receipt-link = Télécharger l’accusé de réception (PDF)
+mail-draft-reminder-subject = Votre brouillon sera bientôt supprimé
+mail-draft-reminder-body = Bonjour,
+
+    votre brouillon pour « { $service } » sur le { $site } sera supprimé le { $until } si vous ne le reprenez pas d’ici là. Chaque enregistrement prolonge le délai.
+
+    Pour continuer :
+
+    { $link }

@@ -570,6 +570,8 @@ async fn step_core(
             request::see_other(pages::LIST);
             return Ok(());
         }
+        // Saved in the background while typing: no check, nowhere to go.
+        "autosave" => return Ok(()),
         "hochladen" if problems.is_empty() => {
             request::see_other(&here);
             return Ok(());

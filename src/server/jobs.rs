@@ -7,7 +7,8 @@ use tokio::sync::watch;
 
 const PURGE_EVERY: Duration = Duration::from_secs(300);
 
-/// Removes expired form flashes every five minutes.
+/// Every five minutes: removes expired form flashes, reminds applicants of drafts about to
+/// expire and deletes expired drafts with their files.
 pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(PURGE_EVERY);
@@ -21,6 +22,59 @@ pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::J
                 Ok(n) => tracing::debug!(removed = n, "purged expired form flashes"),
                 Err(error) => tracing::warn!(%error, "purging form flashes failed"),
             }
+            if let Err(error) = tidy_drafts(&state).await {
+                tracing::warn!(%error, "tidying drafts failed");
+            }
         }
     })
+}
+
+/// What [`tidy_drafts`] did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Tidied {
+    pub reminded: usize,
+    pub deleted: u64,
+}
+
+/// Mails a reminder for every draft that expires within `applications.draft_reminder_days`
+/// (once per draft, and again only after it was saved anew), then deletes the drafts that
+/// expired, their files first.
+pub async fn tidy_drafts(state: &AppState) -> Result<Tidied, sqlx::Error> {
+    use crate::server::mail::{self, Mail};
+    let now = state.clock.now();
+    let config = &state.config.applications;
+    let due = storage::applications::drafts_to_remind(
+        &state.db,
+        now,
+        config.draft_reminder_days * 86_400,
+    )
+    .await?;
+    let mut tidied = Tidied::default();
+    for (id, account_id, service, expires_at) in due {
+        let Some(account) = storage::accounts::get(&state.db, account_id).await? else {
+            continue;
+        };
+        let title = storage::catalogue::get_service(&state.db, &service)
+            .await?
+            .map_or_else(|| service.clone(), |s| s.title);
+        let reminder = Mail::DraftReminder {
+            service: title,
+            until: crate::domain::time::format_date_time(expires_at, account.locale),
+            link: format!(
+                "{}{}",
+                state.config.site.base_url,
+                crate::api::applications::pages::start(&service)
+            ),
+        };
+        mail::send(state, &account.email, account.locale, &reminder, now).await?;
+        storage::applications::mark_reminded(&state.db, id, now).await?;
+        tidied.reminded += 1;
+    }
+    for key in storage::attachments::of_expired_drafts(&state.db, now).await? {
+        if let Err(error) = state.objects.delete(&key).await {
+            tracing::warn!(%error, "an expired draft's file stays behind");
+        }
+    }
+    tidied.deleted = storage::applications::delete_expired_drafts(&state.db, now).await?;
+    Ok(tidied)
 }

@@ -49,6 +49,12 @@ pub enum Mail {
     },
     PasswordChanged,
     AccountDeleted,
+    /// A draft will be deleted soon unless it is continued.
+    DraftReminder {
+        service: String,
+        until: String,
+        link: String,
+    },
     /// An application arrived (no answers in the mail: they stay in the portal).
     ApplicationSubmitted {
         service: String,
@@ -70,6 +76,7 @@ impl Mail {
             Mail::PasswordChanged => "password-changed",
             Mail::AccountDeleted => "account-deleted",
             Mail::ApplicationSubmitted { .. } => "application-submitted",
+            Mail::DraftReminder { .. } => "draft-reminder",
         }
     }
 
@@ -84,6 +91,15 @@ impl Mail {
             Mail::ResetUnknown { register } => vec![("register", register.clone())],
             Mail::EmailChanged { new_email } => vec![("new_email", new_email.clone())],
             Mail::PasswordChanged | Mail::AccountDeleted => Vec::new(),
+            Mail::DraftReminder {
+                service,
+                until,
+                link,
+            } => vec![
+                ("service", service.clone()),
+                ("until", until.clone()),
+                ("link", link.clone()),
+            ],
             Mail::ApplicationSubmitted {
                 service,
                 reference,

@@ -191,8 +191,7 @@ mod browser {
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    use web_sys::{Element, Event, FormData, HtmlElement, HtmlFormElement};
+    use web_sys::{Element, Event, FormData, HtmlFormElement};
 
     struct Live {
         root: Element,
@@ -273,16 +272,7 @@ mod browser {
         });
     }
 
-    fn listen(target: &HtmlFormElement, event: &str, handler: impl FnMut(Event) + 'static) {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        // The form lives as long as the page.
-        closure.forget();
-    }
-
-    fn by_id(id: &str) -> Option<Element> {
-        leptos::prelude::document().get_element_by_id(id)
-    }
+    use super::dom::{by_id, listen, today};
 
     impl Live {
         /// The field an event happened in, by the control's id.
@@ -339,69 +329,10 @@ mod browser {
 
         /// Puts the field's message beside it (or takes it away), as the server renders it.
         fn show_field(&self, field: &str, code: Option<ErrorCode>) {
-            let id = format!("{}-{field}", self.spec.prefix);
-            let error_id = format!("{id}-error");
             self.shown.borrow_mut().retain(|f| f != field);
-            let Some(control) = by_id(&id) else {
-                return;
-            };
-            if let Some(old) = by_id(&error_id) {
-                old.remove();
-            }
-            let wrapper = control
-                .closest(".kern-form-input, .kern-form-check")
-                .ok()
-                .flatten();
-            let base = wrapper.as_ref().map(|w| {
-                if w.class_list().contains("kern-form-check") {
-                    "kern-form-check--error"
-                } else {
-                    "kern-form-input--error"
-                }
-            });
-            let mut described: Vec<String> = control
-                .get_attribute("aria-describedby")
-                .unwrap_or_default()
-                .split_whitespace()
-                .filter(|t| *t != error_id)
-                .map(str::to_owned)
-                .collect();
-            match (code, &wrapper) {
-                (Some(code), Some(wrapper)) => {
-                    let message = element("p", "kern-error");
-                    message.set_id(&error_id);
-                    let icon = element("span", "kern-icon kern-icon--danger kern-icon--small");
-                    let _ = icon.set_attribute("aria-hidden", "true");
-                    let body = element("span", "kern-body");
-                    body.set_text_content(Some(&self.spec.message(field, code)));
-                    let _ = message.append_child(&icon);
-                    let _ = message.append_child(&body);
-                    // Before the part of the wrapper that holds the control (after the
-                    // label and hint).
-                    let mut anchor: web_sys::Node = control.clone().into();
-                    while let Some(parent) = anchor.parent_node() {
-                        if parent.is_same_node(Some(wrapper)) {
-                            break;
-                        }
-                        anchor = parent;
-                    }
-                    let _ = wrapper.insert_before(&message, Some(&anchor));
-                    let _ = wrapper.class_list().add_1(base.unwrap_or_default());
-                    let _ = control.set_attribute("aria-invalid", "true");
-                    described.push(error_id);
-                    self.shown.borrow_mut().push(field.to_owned());
-                }
-                _ => {
-                    if let Some(wrapper) = &wrapper {
-                        let _ = wrapper.class_list().remove_1(base.unwrap_or_default());
-                    }
-                    let _ = control.remove_attribute("aria-invalid");
-                }
-            }
-            if described.is_empty() {
-                let _ = control.remove_attribute("aria-describedby");
-            } else {
-                let _ = control.set_attribute("aria-describedby", &described.join(" "));
+            let message = code.map(|code| self.spec.message(field, code));
+            if super::dom::mark(&format!("{}-{field}", self.spec.prefix), message.as_deref()) {
+                self.shown.borrow_mut().push(field.to_owned());
             }
         }
 
@@ -411,54 +342,25 @@ mod browser {
                 let code = errors.iter().find(|(f, _)| f == field).map(|(_, c)| *c);
                 self.show_field(field, code);
             }
-            let document = leptos::prelude::document();
-            while let Some(old) = by_id("fehler") {
-                old.remove();
-            }
-            let summary = element("div", "kern-alert kern-alert--danger");
-            summary.set_id("fehler");
-            let _ = summary.set_attribute("role", "alert");
-            let _ = summary.set_attribute("tabindex", "-1");
-            let header = element("div", "kern-alert__header");
-            let icon = element("span", "kern-icon kern-icon--danger");
-            let _ = icon.set_attribute("aria-hidden", "true");
-            let title = element("h2", "kern-title");
-            title.set_text_content(Some(&self.spec.summary_title));
-            let _ = header.append_child(&icon);
-            let _ = header.append_child(&title);
-            let body = element("div", "kern-alert__body");
-            if let Some(failure) = failure {
-                let text = element("p", "kern-body");
-                text.set_text_content(Some(&failure));
-                let _ = body.append_child(&text);
-            }
-            let list = element("ul", "kern-list");
-            for (field, code) in errors {
-                let item = element("li", "");
-                let message = self.spec.message(field, *code);
-                let entry = if self.spec.form.fields().contains(&field.as_str()) {
-                    let link = element("a", "kern-link");
-                    let _ = link.set_attribute("href", &format!("#{}-{field}", self.spec.prefix));
-                    link
-                } else {
-                    element("span", "kern-body")
-                };
-                entry.set_text_content(Some(&message));
-                let _ = item.append_child(&entry);
-                let _ = list.append_child(&item);
-            }
-            if list.child_element_count() > 0 {
-                let _ = body.append_child(&list);
-            }
-            let _ = summary.append_child(&header);
-            let _ = summary.append_child(&body);
-            let _ = self
-                .root
-                .insert_before(&summary, self.root.first_child().as_ref());
-            document.set_title(&self.spec.error_title);
-            if let Some(summary) = summary.dyn_ref::<HtmlElement>() {
-                let _ = summary.focus();
-            }
+            let items = errors
+                .iter()
+                .map(|(field, code)| {
+                    let href = self
+                        .spec
+                        .form
+                        .fields()
+                        .contains(&field.as_str())
+                        .then(|| format!("#{}-{field}", self.spec.prefix));
+                    (href, self.spec.message(field, *code))
+                })
+                .collect();
+            super::dom::summary(
+                &self.root,
+                items,
+                failure,
+                &self.spec.summary_title,
+                &self.spec.error_title,
+            );
         }
 
         fn set_busy(&self, busy: bool) {
@@ -545,8 +447,27 @@ mod browser {
             }))
         }
     }
+}
 
-    fn element(tag: &str, class: &str) -> Element {
+/// The page work both live forms share: listening to a form, messages beside controls in the
+/// shape the server renders them, and the error summary. Runs only in the browser.
+pub(crate) mod dom {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
+
+    pub fn listen(target: &HtmlFormElement, event: &str, handler: impl FnMut(Event) + 'static) {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        // The form lives as long as the page.
+        closure.forget();
+    }
+
+    pub fn by_id(id: &str) -> Option<Element> {
+        leptos::prelude::document().get_element_by_id(id)
+    }
+
+    pub fn element(tag: &str, class: &str) -> Element {
         let element = leptos::prelude::document()
             .create_element(tag)
             .expect("creating an element");
@@ -557,7 +478,7 @@ mod browser {
     }
 
     /// Today in the browser's calendar, `YYYY-MM-DD`.
-    fn today() -> String {
+    pub fn today() -> String {
         let now = js_sys::Date::new_0();
         format!(
             "{:04}-{:02}-{:02}",
@@ -565,5 +486,149 @@ mod browser {
             now.get_month() + 1,
             now.get_date()
         )
+    }
+
+    /// Puts `message` beside the control `id` (or takes the message away): inside its
+    /// wrapper (a radio group's fieldset, a checkbox's or an input's box), before the part
+    /// that holds the control, with the wrapper's error class, `aria-invalid` and
+    /// `aria-describedby`. True when a message is shown.
+    pub fn mark(id: &str, message: Option<&str>) -> bool {
+        let error_id = format!("{id}-error");
+        let Some(control) = by_id(id) else {
+            return false;
+        };
+        if let Some(old) = by_id(&error_id) {
+            old.remove();
+        }
+        let radio = control.get_attribute("type").as_deref() == Some("radio");
+        let wrapper = if radio {
+            control.closest(".kern-fieldset")
+        } else {
+            control.closest(".kern-form-input, .kern-form-check")
+        }
+        .ok()
+        .flatten();
+        let error_class = wrapper.as_ref().map(|w| {
+            if radio {
+                "kern-fieldset--error"
+            } else if w.class_list().contains("kern-form-check") {
+                "kern-form-check--error"
+            } else {
+                "kern-form-input--error"
+            }
+        });
+        // A radio group is described on its fieldset.
+        let described_on = if radio {
+            wrapper.clone()
+        } else {
+            Some(control.clone())
+        };
+        let mut described: Vec<String> = described_on
+            .as_ref()
+            .and_then(|e| e.get_attribute("aria-describedby"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter(|t| *t != error_id)
+            .map(str::to_owned)
+            .collect();
+        let shown = match (message, &wrapper) {
+            (Some(text), Some(wrapper)) => {
+                let note = element("p", "kern-error");
+                note.set_id(&error_id);
+                let icon = element("span", "kern-icon kern-icon--danger kern-icon--small");
+                let _ = icon.set_attribute("aria-hidden", "true");
+                let body = element("span", "kern-body");
+                body.set_text_content(Some(text));
+                let _ = note.append_child(&icon);
+                let _ = note.append_child(&body);
+                let mut anchor: web_sys::Node = control.clone().into();
+                while let Some(parent) = anchor.parent_node() {
+                    if parent.is_same_node(Some(wrapper)) {
+                        break;
+                    }
+                    anchor = parent;
+                }
+                let _ = wrapper.insert_before(&note, Some(&anchor));
+                let _ = wrapper.class_list().add_1(error_class.unwrap_or_default());
+                if !radio {
+                    let _ = control.set_attribute("aria-invalid", "true");
+                }
+                described.push(error_id);
+                true
+            }
+            _ => {
+                if let Some(wrapper) = &wrapper {
+                    let _ = wrapper
+                        .class_list()
+                        .remove_1(error_class.unwrap_or_default());
+                }
+                let _ = control.remove_attribute("aria-invalid");
+                false
+            }
+        };
+        if let Some(target) = described_on {
+            if described.is_empty() {
+                let _ = target.remove_attribute("aria-describedby");
+            } else {
+                let _ = target.set_attribute("aria-describedby", &described.join(" "));
+            }
+        }
+        shown
+    }
+
+    /// The error summary at the top of `root`, in place of any earlier one, focused; the
+    /// document title says there are errors. Items link to their field when they have one.
+    pub fn summary(
+        root: &Element,
+        items: Vec<(Option<String>, String)>,
+        failure: Option<String>,
+        heading: &str,
+        error_title: &str,
+    ) {
+        while let Some(old) = by_id("fehler") {
+            old.remove();
+        }
+        let summary = element("div", "kern-alert kern-alert--danger");
+        summary.set_id("fehler");
+        let _ = summary.set_attribute("role", "alert");
+        let _ = summary.set_attribute("tabindex", "-1");
+        let header = element("div", "kern-alert__header");
+        let icon = element("span", "kern-icon kern-icon--danger");
+        let _ = icon.set_attribute("aria-hidden", "true");
+        let title = element("h2", "kern-title");
+        title.set_text_content(Some(heading));
+        let _ = header.append_child(&icon);
+        let _ = header.append_child(&title);
+        let body = element("div", "kern-alert__body");
+        if let Some(failure) = failure {
+            let text = element("p", "kern-body");
+            text.set_text_content(Some(&failure));
+            let _ = body.append_child(&text);
+        }
+        let list = element("ul", "kern-list");
+        for (href, message) in items {
+            let item = element("li", "");
+            let entry = match href {
+                Some(href) => {
+                    let link = element("a", "kern-link");
+                    let _ = link.set_attribute("href", &href);
+                    link
+                }
+                None => element("span", "kern-body"),
+            };
+            entry.set_text_content(Some(&message));
+            let _ = item.append_child(&entry);
+            let _ = list.append_child(&item);
+        }
+        if list.child_element_count() > 0 {
+            let _ = body.append_child(&list);
+        }
+        let _ = summary.append_child(&header);
+        let _ = summary.append_child(&body);
+        let _ = root.insert_before(&summary, root.first_child().as_ref());
+        leptos::prelude::document().set_title(error_title);
+        if let Some(summary) = summary.dyn_ref::<HtmlElement>() {
+            let _ = summary.focus();
+        }
     }
 }

@@ -299,3 +299,42 @@ pub async fn delete_drafts_of(db: &Db, account_id: i64) -> Result<u64, sqlx::Err
             .rows_affected(),
     )
 }
+
+/// A draft whose reminder is due: `(id, account id, service, expires at)`.
+pub type DueReminder = (i64, i64, String, i64);
+
+/// Drafts expiring within `within_secs` of `now` whose applicant was not reminded yet.
+pub async fn drafts_to_remind(
+    db: &Db,
+    now: Timestamp,
+    within_secs: i64,
+) -> Result<Vec<DueReminder>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, account_id, service_slug, expires_at FROM applications \
+         WHERE status = 'draft' AND reminded_at IS NULL AND account_id IS NOT NULL \
+         AND expires_at > $1 AND expires_at <= $2 ORDER BY id LIMIT 500",
+    )
+    .bind(now.0)
+    .bind(now.0 + within_secs)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("id")?,
+                r.try_get("account_id")?,
+                r.try_get("service_slug")?,
+                r.try_get("expires_at")?,
+            ))
+        })
+        .collect()
+}
+
+pub async fn mark_reminded(db: &Db, id: i64, now: Timestamp) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE applications SET reminded_at = $1 WHERE id = $2")
+        .bind(now.0)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}

@@ -117,18 +117,19 @@ impl FieldContext {
 /// One field at `prefix` (`""`, or `hunde.0.` inside a group), hidden ones left out (their
 /// condition is checked again when the step is saved).
 pub fn field_view(field: &Field, prefix: &str, cx: &FieldContext) -> AnyView {
-    if !is_visible(field, prefix, &cx.answers) {
-        return ().into_any();
-    }
+    let visible = is_visible(field, prefix, &cx.answers);
     let path = format!("{prefix}{}", field.id);
-    match field.kind {
+    let inner = match field.kind {
         FieldKind::Group => group_view(field, &path, cx),
         FieldKind::Address => address_view(field, &path, cx),
         FieldKind::Radio => radio_view(field, &path, cx),
         FieldKind::Checkbox => checkbox_view(field, &path, cx),
         FieldKind::File => file_view(field, &path, cx),
         _ => input_view(field, &path, cx),
-    }
+    };
+    // Fields shown only for some answers are always in the page, hidden until then, so the
+    // page's script can show them at once; without it, they appear after the step is saved.
+    view! { <div class="form-field" data-path=path hidden=!visible>{inner}</div> }.into_any()
 }
 
 fn optional(field: &Field, locale: Locale) -> Option<String> {

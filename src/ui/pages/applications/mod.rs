@@ -6,6 +6,7 @@
 //! JavaScript; whatever is typed is saved with every step.
 
 pub mod fields;
+pub mod live_step;
 
 use crate::api::applications::{
     CHECK_FLASH, STEP_FLASH, SaveStep, SaveStepFiles, StartApplication, SubmitApplication,
@@ -25,6 +26,7 @@ use fields::{FieldContext, control_id, field_view, problem_message, step_summary
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use live_step::LiveStep;
 
 fn param(name: &'static str) -> impl Fn() -> String + Send + Sync + Copy + 'static {
     let params = use_params_map();
@@ -199,23 +201,45 @@ pub fn ApplicationStepPage() -> impl IntoView {
                     (action::<SaveStep>(), "application/x-www-form-urlencoded")
                 };
                 let title = step.title.get(locale).to_owned();
-                Either::Left(view! {
-                    <PageTitle title=format!("{title} – {}", form.title.get(locale)) has_errors=!errors.is_empty()/>
-                    <p><a class="kern-link back-link" href=back>{t("application-back")}</a></p>
-                    <p class="kern-body application-caption">{form.title.get(locale).to_owned()}" · "{progress}</p>
-                    <PageHeading title=title lead=step.intro.as_ref().map(|i| i.get(locale).to_owned()).unwrap_or_default()/>
+                let page_title = format!("{title} – {}", form.title.get(locale));
+                let site = ctx.site.name.clone();
+                let live = live_step::LiveStepSpec::new(
+                    &form,
+                    page.step,
+                    page.form.steps[page.step]
+                        .fields
+                        .iter()
+                        .filter(|f| f.kind == crate::domain::forms::FieldKind::File)
+                        .map(|f| (f.id.clone(), page.answers.get(&f.id).to_owned()))
+                        .collect(),
+                    locale,
+                    t("error-summary-title"),
+                    crate::ui::components::document_title(&page_title, &site, true, locale),
+                    action::<SaveStep>().to_owned(),
+                );
+                let step_id = step.id.clone();
+                let intro = step.intro.as_ref().map(|i| i.get(locale).to_owned()).unwrap_or_default();
+                let form_view = view! {
                     {summary}
                     <form method="post" action=form_action enctype=enctype class="application-form" novalidate=true>
                         // Enter in a field means "continue", not the first button of a group.
                         <button type="submit" name="action" value="weiter" class="kern-sr-only" tabindex="-1" aria-hidden="true">{t("application-continue")}</button>
                         <input type="hidden" name="service" value=slug.clone()/>
-                        <input type="hidden" name="step" value=step.id.clone()/>
+                        <input type="hidden" name="step" value=step_id/>
                         {fields}
                         <div class="form-actions">
                             <button type="submit" name="action" value="weiter" class="kern-btn kern-btn--primary"><span class="kern-label">{t("application-continue")}</span></button>
                             <button type="submit" name="action" value="speichern" class="kern-btn kern-btn--secondary"><span class="kern-label">{t("application-save-later")}</span></button>
                         </div>
                     </form>
+                }
+                .into_any();
+                Either::Left(view! {
+                    <PageTitle title=page_title.clone() has_errors=!errors.is_empty()/>
+                    <p><a class="kern-link back-link" href=back>{t("application-back")}</a></p>
+                    <p class="kern-body application-caption">{form.title.get(locale).to_owned()}" · "{progress}</p>
+                    <PageHeading title=title lead=intro/>
+                    <LiveStep spec=live>{form_view}</LiveStep>
                 })
             })}
         </Suspense>
