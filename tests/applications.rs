@@ -733,3 +733,62 @@ async fn drafts_are_reminded_once_and_deleted_with_their_files_when_they_expire(
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[tokio::test]
+async fn a_draft_is_checked_against_the_form_version_it_started_with() {
+    let app = spawn_seeded_app().await;
+    let mut browser = citizen(&app, "kim@example.de", 40).await;
+    browser
+        .post("/api/applications/start", &[("service", SERVICE)])
+        .await;
+    // Meanwhile the authority publishes a stricter version 2: at most one copy.
+    let mut v2 = storage::forms::current_for_service(&app.state.db, SERVICE)
+        .await
+        .unwrap()
+        .expect("form");
+    v2.version = 2;
+    let count = v2.steps[0]
+        .fields
+        .iter_mut()
+        .find(|f| f.id == "anzahl")
+        .expect("anzahl");
+    count.max = Some("1".into());
+    assert!(
+        storage::forms::publish(&app.state.db, &v2, app.state.clock.now())
+            .await
+            .unwrap()
+    );
+
+    // The open draft keeps version 1, where two copies are fine.
+    let answer = save(
+        &mut browser,
+        "bescheinigung",
+        &[("art", "einfach"), ("anzahl", "2")],
+    )
+    .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/antrag/meldebescheinigung-beantragen/person"),
+        "version 1 allows two"
+    );
+    let version: i64 = sqlx::query_scalar("SELECT form_version FROM applications")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(version, 1);
+
+    // A new applicant starts with version 2 and is held to it.
+    let mut jo = citizen(&app, "jo@example.de", 41).await;
+    jo.post("/api/applications/start", &[("service", SERVICE)])
+        .await;
+    let answer = save(
+        &mut jo,
+        "bescheinigung",
+        &[("art", "einfach"), ("anzahl", "2")],
+    )
+    .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/antrag/meldebescheinigung-beantragen/bescheinigung#fehler")
+    );
+}

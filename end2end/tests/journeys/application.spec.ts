@@ -34,9 +34,11 @@ test('a citizen applies for a Meldebescheinigung and gets a reference number', a
   await page.getByLabel('Hausnummer').fill('1');
   await page.getByLabel('Postleitzahl').fill('66111');
   await page.getByLabel('Ort', { exact: true }).fill('Saarbrücken');
+  await expectAccessible(page, info);
   await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Zustellung' })).toBeVisible();
+  await expectAccessible(page, info);
   await page.getByLabel('Per Post an meine gemeldete Anschrift').check();
   await page.getByRole('button', { name: 'Weiter', exact: true }).click();
 
