@@ -244,8 +244,7 @@ pub(crate) mod support {
         use crate::domain::account::{FormContext, form_values};
         let words = site_words(state);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let today = crate::domain::time::german_time(state.clock.now().0);
-        let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+        let today = crate::domain::time::iso_date(state.clock.now().0);
         let cx = FormContext {
             site_words: &words,
             account_email,
@@ -1285,7 +1284,7 @@ pub async fn load_profile() -> Result<ProfilePage, AppError> {
 pub async fn save_profile(form: crate::domain::profile::ProfileForm) -> Result<(), AppError> {
     use crate::domain::locale::Locale;
     use crate::domain::region::{Ags, RegionKind};
-    use crate::domain::time::german_time;
+    use crate::domain::time::iso_date;
     use crate::server::auth::Event;
     use crate::server::{request, storage};
     use support::*;
@@ -1293,8 +1292,7 @@ pub async fn save_profile(form: crate::domain::profile::ProfileForm) -> Result<(
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
-    let today = german_time(now.0);
-    let today = format!("{:04}-{:02}-{:02}", today.year, today.month, today.day);
+    let today = iso_date(now.0);
     let mut errors = form.check(&today);
     // The Gemeinde must be one of the catalogue's.
     let gemeinde = form.gemeinde.trim();

@@ -130,8 +130,7 @@ mod support {
     use crate::server::{request, storage};
 
     pub fn today(state: &AppState) -> String {
-        let t = crate::domain::time::german_time(state.clock.now().0);
-        format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
+        crate::domain::time::iso_date(state.clock.now().0)
     }
 
     pub fn expiry(state: &AppState) -> Timestamp {

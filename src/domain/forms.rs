@@ -362,6 +362,32 @@ impl FormDefinition {
         self.fields().map(|(_, f)| f).find(|f| f.id == id)
     }
 
+    /// The label of the answer at `path` as messages name it: `Label`, `Label: Part` for a
+    /// part of an address (`part` names it), `Group n: Label` inside a repeating group.
+    pub fn label_of(&self, path: &str, locale: Locale, part: impl Fn(&str) -> String) -> String {
+        let mut pieces = path.split('.');
+        let Some(field) = pieces.next().and_then(|top| self.field(top)) else {
+            return String::new();
+        };
+        let label = field.label.get(locale);
+        match field.kind {
+            FieldKind::Address => format!("{label}: {}", part(pieces.next().unwrap_or_default())),
+            FieldKind::Group => {
+                let n = pieces.next().and_then(|n| n.parse::<usize>().ok());
+                let child = pieces
+                    .next()
+                    .and_then(|c| field.fields.iter().find(|f| f.id == c));
+                match (n, child) {
+                    (Some(n), Some(child)) => {
+                        format!("{label} {}: {}", n + 1, child.label.get(locale))
+                    }
+                    _ => label.to_owned(),
+                }
+            }
+            _ => label.to_owned(),
+        }
+    }
+
     pub fn step_index(&self, id: &str) -> Option<usize> {
         self.steps.iter().position(|s| s.id == id)
     }

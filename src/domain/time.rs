@@ -63,6 +63,21 @@ pub fn german_time(unix_secs: i64) -> LocalTime {
     }
 }
 
+/// The German civil date of `unix_secs` as `YYYY-MM-DD` (as date inputs send it).
+pub fn iso_date(unix_secs: i64) -> String {
+    let t = german_time(unix_secs);
+    format!("{:04}-{:02}-{:02}", t.year, t.month, t.day)
+}
+
+/// `2026-11-29` → `29.11.2026` (anything else unchanged).
+pub fn german_date(value: &str) -> String {
+    let parts: Vec<&str> = value.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}.{m}.{y}"),
+        _ => value.to_owned(),
+    }
+}
+
 /// "29.11.2026, 09:23" (de), "29/11/2026 09:23" (fr), "29 Nov 2026, 09:23" (en).
 pub fn format_date_time(unix_secs: i64, locale: Locale) -> String {
     let t = german_time(unix_secs);

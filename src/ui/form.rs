@@ -34,18 +34,26 @@ pub fn form_flash(kind: &str) -> FormFlash {
 /// field. The pseudo-field `form` (a problem of the whole form) is shown as text.
 #[component]
 pub fn ErrorSummary(flash: FormFlash, #[prop(into)] prefix: String) -> impl IntoView {
-    (!flash.errors.is_empty()).then(|| {
-        let items = flash
-            .errors
+    let items = flash
+        .errors
+        .into_iter()
+        .map(|(field, code)| {
+            let href = (field != "form").then(|| format!("#{prefix}-{field}"));
+            (href, field_message(&field, code))
+        })
+        .collect();
+    error_summary(items)
+}
+
+/// The error summary of any server-rendered form: `(link to the field, message)` items, an
+/// item without a link shown as text; nothing when there are none.
+pub fn error_summary(items: Vec<(Option<String>, String)>) -> Option<AnyView> {
+    (!items.is_empty()).then(|| {
+        let list = items
             .into_iter()
-            .map(|(field, code)| {
-                let message = field_message(&field, code);
-                if field == "form" {
-                    view! { <li><span class="kern-body">{message}</span></li> }.into_any()
-                } else {
-                    view! { <li><a class="kern-link" href=format!("#{prefix}-{field}")>{message}</a></li> }
-                        .into_any()
-                }
+            .map(|(href, message)| match href {
+                Some(href) => view! { <li><a class="kern-link" href=href>{message}</a></li> }.into_any(),
+                None => view! { <li><span class="kern-body">{message}</span></li> }.into_any(),
             })
             .collect_view();
         view! {
@@ -55,10 +63,11 @@ pub fn ErrorSummary(flash: FormFlash, #[prop(into)] prefix: String) -> impl Into
                     <h2 class="kern-title">{t("error-summary-title")}</h2>
                 </div>
                 <div class="kern-alert__body">
-                    <ul class="kern-list">{items}</ul>
+                    <ul class="kern-list">{list}</ul>
                 </div>
             </div>
         }
+        .into_any()
     })
 }
 

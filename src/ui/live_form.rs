@@ -203,12 +203,7 @@ mod browser {
     }
 
     pub fn attach(root: Element, spec: LiveFormSpec) {
-        let Some(form) = root
-            .query_selector("form")
-            .ok()
-            .flatten()
-            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-        else {
+        let Some(form) = super::dom::form_in(&root) else {
             return;
         };
         let shown = spec
@@ -410,27 +405,13 @@ mod browser {
         /// `Ok(Some(path))` where the server sends the browser next.
         async fn post(&self) -> Result<Option<String>, AppError> {
             use wasm_bindgen_futures::JsFuture;
-            use web_sys::{Headers, Request, RequestInit, Response, UrlSearchParams};
+            use web_sys::UrlSearchParams;
             let network = |_| AppError::Network;
             let data = self.data().ok_or(AppError::Network)?;
             let body = UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(network)?;
-            let headers = Headers::new().map_err(network)?;
-            headers.set("Accept", "application/json").map_err(network)?;
-            headers
-                .set("Content-Type", "application/x-www-form-urlencoded")
+            let response = super::dom::post_form(&self.form.action(), &body.to_string().into())
+                .await
                 .map_err(network)?;
-            let init = RequestInit::new();
-            init.set_method("POST");
-            init.set_headers(&headers);
-            init.set_body(&body.to_string().into());
-            let request =
-                Request::new_with_str_and_init(&self.form.action(), &init).map_err(network)?;
-            let response: Response =
-                JsFuture::from(leptos::prelude::window().fetch_with_request(&request))
-                    .await
-                    .map_err(network)?
-                    .dyn_into()
-                    .map_err(network)?;
             if let Ok(Some(next)) = response.headers().get("location") {
                 return Ok(Some(next));
             }
@@ -461,6 +442,34 @@ pub(crate) mod dom {
         let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         // The form lives as long as the page.
         closure.forget();
+    }
+
+    /// Posts a urlencoded `body` to `url` as the server functions' script callers do
+    /// (asking for data, not a redirect).
+    pub async fn post_form(
+        url: &str,
+        body: &wasm_bindgen::JsValue,
+    ) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+        use web_sys::{Headers, Request, RequestInit};
+        let headers = Headers::new()?;
+        headers.set("Accept", "application/json")?;
+        headers.set("Content-Type", "application/x-www-form-urlencoded")?;
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(body);
+        let request = Request::new_with_str_and_init(url, &init)?;
+        wasm_bindgen_futures::JsFuture::from(leptos::prelude::window().fetch_with_request(&request))
+            .await?
+            .dyn_into()
+    }
+
+    /// The form inside an island's root.
+    pub fn form_in(root: &Element) -> Option<HtmlFormElement> {
+        root.query_selector("form")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
     }
 
     pub fn by_id(id: &str) -> Option<Element> {

@@ -48,49 +48,14 @@ pub fn problem_message(form: &FormDefinition, error: &AnswerError, locale: Local
     }
 }
 
-/// The label of the field at `path` (an address part names the part).
+/// The label of the field at `path`, address parts named from the locale files.
 fn label_of(form: &FormDefinition, path: &str, locale: Locale) -> String {
-    let mut parts = path.split('.');
-    let top = parts.next().unwrap_or_default();
-    let Some(field) = form.field(top) else {
-        return String::new();
-    };
-    match field.kind {
-        FieldKind::Address => {
-            let part = parts.next().unwrap_or_default();
-            format!(
-                "{}: {}",
-                field.label.get(locale),
-                text(locale, &format!("profile-{part}"))
-            )
-        }
-        FieldKind::Group => {
-            let n = parts.next().and_then(|n| n.parse::<usize>().ok());
-            let child = parts
-                .next()
-                .and_then(|c| field.fields.iter().find(|f| f.id == c));
-            match (n, child) {
-                (Some(n), Some(child)) => format!(
-                    "{} {}: {}",
-                    field.label.get(locale),
-                    n + 1,
-                    child.label.get(locale)
-                ),
-                _ => field.label.get(locale).to_owned(),
-            }
-        }
-        _ => field.label.get(locale).to_owned(),
-    }
+    form.label_of(path, locale, |part| {
+        text(locale, &format!("profile-{part}"))
+    })
 }
 
-/// `2026-11-29` → `29.11.2026`.
-pub fn german_date(value: &str) -> String {
-    let parts: Vec<&str> = value.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => format!("{d}.{m}.{y}"),
-        _ => value.to_owned(),
-    }
-}
+pub use crate::domain::time::german_date;
 
 /// Everything a field needs to render.
 #[derive(Clone)]

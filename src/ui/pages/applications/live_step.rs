@@ -9,8 +9,9 @@
 //! - What is typed is saved in the background every few seconds (`action=autosave`), so a
 //!   closed tab or an ended session loses nothing.
 
-use crate::domain::forms::{Answers, FieldKind, FormDefinition, Localized, Problem};
+use crate::domain::forms::{Answers, FormDefinition, Localized, Problem};
 use crate::domain::locale::Locale;
+use crate::domain::time::german_date;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -173,45 +174,16 @@ impl LiveStepSpec {
             .unwrap_or_else(|| self.summary_title.clone())
     }
 
+    /// The label as the server words it (the texts here are in the page's language, kept
+    /// under `de`).
     fn label(&self, path: &str) -> String {
-        let mut parts = path.split('.');
-        let Some(field) = parts.next().and_then(|top| self.form.field(top)) else {
-            return String::new();
-        };
-        match field.kind {
-            FieldKind::Address => {
-                let part = parts.next().unwrap_or_default();
-                let name = self
-                    .parts
-                    .iter()
-                    .find(|(p, _)| p == part)
-                    .map(|(_, l)| l.clone())
-                    .unwrap_or_default();
-                format!("{}: {name}", field.label.de)
-            }
-            FieldKind::Group => {
-                let n = parts.next().and_then(|n| n.parse::<usize>().ok());
-                let child = parts
-                    .next()
-                    .and_then(|c| field.fields.iter().find(|f| f.id == c));
-                match (n, child) {
-                    (Some(n), Some(child)) => {
-                        format!("{} {}: {}", field.label.de, n + 1, child.label.de)
-                    }
-                    _ => field.label.de.clone(),
-                }
-            }
-            _ => field.label.de.clone(),
-        }
-    }
-}
-
-/// `2026-11-29` → `29.11.2026`.
-fn german_date(value: &str) -> String {
-    let parts: Vec<&str> = value.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => format!("{d}.{m}.{y}"),
-        _ => value.to_owned(),
+        self.form.label_of(path, Locale::De, |part| {
+            self.parts
+                .iter()
+                .find(|(p, _)| p == part)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -257,12 +229,7 @@ mod browser {
     }
 
     pub fn attach(root: Element, spec: LiveStepSpec) {
-        let Some(form) = root
-            .query_selector("form")
-            .ok()
-            .flatten()
-            .and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-        else {
+        let Some(form) = crate::ui::live_form::dom::form_in(&root) else {
             return;
         };
         let live = Rc::new(Live {
@@ -476,8 +443,7 @@ mod browser {
 
         /// Posts the typed answers (no files) as `autosave`; true when the server kept them.
         async fn autosave(&self) -> bool {
-            use wasm_bindgen_futures::JsFuture;
-            use web_sys::{Headers, Request, RequestInit, Response, UrlSearchParams};
+            use web_sys::UrlSearchParams;
             let Ok(params) = UrlSearchParams::new() else {
                 return false;
             };
@@ -491,22 +457,9 @@ mod browser {
                 }
                 params.append(&format!("a[{path}]"), value);
             }
-            let Ok(headers) = Headers::new() else {
-                return false;
-            };
-            let _ = headers.set("Accept", "application/json");
-            let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
-            let init = RequestInit::new();
-            init.set_method("POST");
-            init.set_headers(&headers);
-            init.set_body(&params.to_string().into());
-            let Ok(request) = Request::new_with_str_and_init(&self.spec.autosave, &init) else {
-                return false;
-            };
-            match JsFuture::from(leptos::prelude::window().fetch_with_request(&request)).await {
-                Ok(response) => response.dyn_into::<Response>().is_ok_and(|r| r.ok()),
-                Err(_) => false,
-            }
+            crate::ui::live_form::dom::post_form(&self.spec.autosave, &params.to_string().into())
+                .await
+                .is_ok_and(|r| r.ok())
         }
     }
 }

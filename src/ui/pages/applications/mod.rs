@@ -35,22 +35,7 @@ fn param(name: &'static str) -> impl Fn() -> String + Send + Sync + Copy + 'stat
 
 /// A summary of refused answers, focused, each linking to its field.
 fn problem_summary(items: Vec<(String, String)>) -> Option<AnyView> {
-    (!items.is_empty()).then(|| {
-        let list = items
-            .into_iter()
-            .map(|(href, message)| view! { <li><a class="kern-link" href=href>{message}</a></li> })
-            .collect_view();
-        view! {
-            <div class="kern-alert kern-alert--danger" role="alert" tabindex="-1" id="fehler" autofocus=true>
-                <div class="kern-alert__header">
-                    <span class="kern-icon kern-icon--danger" aria-hidden="true"></span>
-                    <h2 class="kern-title">{t("error-summary-title")}</h2>
-                </div>
-                <div class="kern-alert__body"><ul class="kern-list">{list}</ul></div>
-            </div>
-        }
-        .into_any()
-    })
+    crate::ui::form::error_summary(items.into_iter().map(|(href, m)| (Some(href), m)).collect())
 }
 
 /// `/antrag/{slug}`: what is needed, what it costs, the steps; start or resume.
