@@ -12,6 +12,7 @@ use crate::ui::pages::{
         ConfirmPage, ForgotPage, ForgotSentPage, RegisterPage, RegisteredPage, ResetPage,
         SignInPage,
     },
+    account::email_access::{EmailAccessPage, EmailAccessSentPage, SignInLinkPage},
     account::manage::{AccountPage, AccountPrivacyPage, ProfilePage, ReauthPage, SecurityPage},
     account::second_factor::{AuthenticatorPage, RecoveryCodesPage, SignInCodePage},
     easy_language::EasyLanguagePage,
@@ -85,6 +86,7 @@ pub fn has_islands(path_and_query: &str, signed_in: bool) -> bool {
                 | "/konto/passwort-neu"
                 | "/konto/anmelden"
                 | "/konto/anmelden/code"
+                | "/konto/email-zugang"
         )
 }
 
@@ -128,6 +130,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("konto/sicherheit/authenticator") view=AuthenticatorPage ssr=SsrMode::Async/>
                     <Route path=path!("konto/sicherheit/wiederherstellungscodes") view=RecoveryCodesPage/>
                     <Route path=path!("konto/bestaetigen-passwort") view=ReauthPage/>
+                    <Route path=path!("konto/email-zugang") view=EmailAccessPage/>
+                    <Route path=path!("konto/email-zugang/gesendet") view=EmailAccessSentPage/>
+                    <Route path=path!("konto/email-zugang/anmelden") view=SignInLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("antrag/:slug") view=ApplicationStartPage ssr=SsrMode::Async/>
                     <Route path=path!("antrag/:slug/pruefen") view=ApplicationCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("antrag/:slug/:step") view=ApplicationStepPage ssr=SsrMode::Async/>

@@ -1553,6 +1553,8 @@ async fn pages_with_an_island_load_the_scripts_and_others_do_not() {
         ("/konto/passwort-vergessen", true),
         ("/konto/registrieren/pruefen", true),
         ("/konto/passwort-vergessen/gesendet", false),
+        ("/konto/email-zugang", true),
+        ("/konto/email-zugang/gesendet", false),
     ] {
         let page = guest.get(path).await;
         assert_eq!(page.body.contains("<leptos-island"), island, "{path}");

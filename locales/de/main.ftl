@@ -610,3 +610,54 @@ mail-draft-reminder-body = Guten Tag,
     Hier geht es weiter:
 
     { $link }
+sign-in-email-access = Ohne Passwort: Anmeldelink per E-Mail
+trust-email = E-Mail-Adresse bestätigt (ohne Passwort)
+email-access-title = Mit Ihrer E-Mail-Adresse fortfahren
+email-access-lead = Für manche Anträge brauchen Sie kein Servicekonto: Eine bestätigte E-Mail-Adresse genügt.
+email-access-text = Wir senden Ihnen einen Link, der Sie ohne Passwort anmeldet. Mit einem neuen Link finden Sie Ihre Entwürfe und Anträge jederzeit wieder, auch auf einem anderen Gerät.
+email-access-email-hint = An diese Adresse senden wir den Link und später die Nachrichten zu Ihrem Antrag.
+email-access-submit = Link senden
+email-access-have-account = Sie haben ein Servicekonto mit Passwort?
+email-access-sent-title = Bitte prüfen Sie Ihr E-Mail-Postfach
+email-access-sent-lead = Wenn die Adresse stimmt, ist ein Link zu Ihnen unterwegs.
+email-access-sent-text = Der Link gilt 30 Minuten und nur einmal. Keine E-Mail erhalten? Schauen Sie auch im Spam-Ordner nach.
+email-access-again = Einen neuen Link anfordern
+sign-in-link-title = Anmelden mit Link
+sign-in-link-text = Mit dieser Schaltfläche melden Sie sich an und machen dort weiter, wo Sie den Link angefordert haben.
+sign-in-link-submit = Anmelden und weiter
+sign-in-link-invalid-title = Dieser Link gilt nicht mehr
+sign-in-link-invalid-text = Er wurde schon benutzt, ist abgelaufen oder wurde durch einen neueren Link ersetzt.
+application-access-heading = So stellen Sie den Antrag
+application-access-choice = Melden Sie sich mit Ihrem Servicekonto an, oder fahren Sie nur mit Ihrer E-Mail-Adresse fort.
+application-access-account = Mit Servicekonto anmelden
+application-access-email = Ohne Servicekonto fortfahren
+application-needs-password-title = Für diesen Antrag brauchen Sie ein Passwort
+application-needs-password = Sie sind nur mit Ihrer E-Mail-Adresse angemeldet. Dieser Antrag braucht ein vollständiges Servicekonto: Legen Sie dafür ein Passwort fest. Ihre bisherigen Anträge bleiben erhalten.
+account-set-password = Passwort festlegen
+account-no-password-title = Sie nutzen das Portal ohne Passwort
+account-no-password-text = Sie melden sich mit einem Link an, den wir an Ihre E-Mail-Adresse senden. Mit einem Passwort wird daraus ein vollständiges Servicekonto: für alle Anträge, mit zweitem Faktor und Passkeys.
+delete-without-password-hint = Liegt Ihre Anmeldung länger als zehn Minuten zurück, bestätigen Sie das Löschen zuvor mit einem neuen Link.
+reauth-link-title = Mit einem neuen Link bestätigen
+reauth-link-lead = Für diesen Schritt bestätigen Sie bitte noch einmal, dass Sie Zugriff auf Ihre E-Mail-Adresse haben. Wir senden Ihnen dazu einen Link.
+event-sign-in-link-requested = Anmeldelink angefordert
+event-signed-in-by-link = Mit Link angemeldet
+mail-sign-in-link-subject = Ihr Anmeldelink
+mail-sign-in-link-body = Guten Tag,
+
+    mit diesem Link melden Sie sich beim { $site } an, ohne Passwort:
+
+    { $link }
+
+    Der Link gilt 30 Minuten und nur einmal. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.
+mail-sign-in-link-password-subject = Bitte melden Sie sich mit Ihrem Passwort an
+mail-sign-in-link-password-body = Guten Tag,
+
+    jemand hat beim { $site } einen Anmeldelink für diese Adresse angefordert. Zu dieser Adresse gibt es ein Servicekonto mit Passwort. Bitte melden Sie sich damit an:
+
+    { $sign_in }
+
+    Passwort vergessen?
+
+    { $reset }
+
+    Wenn Sie das nicht waren, müssen Sie nichts tun.

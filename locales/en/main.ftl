@@ -610,3 +610,54 @@ mail-draft-reminder-body = Hello,
     Continue here:
 
     { $link }
+sign-in-email-access = No password: a sign-in link by email
+trust-email = Email address confirmed (no password)
+email-access-title = Continue with your email address
+email-access-lead = Some applications do not need a Servicekonto: a confirmed email address is enough.
+email-access-text = We send you a link that signs you in without a password. With a new link you find your drafts and applications again at any time, on another device too.
+email-access-email-hint = We send the link to this address, and later the messages about your application.
+email-access-submit = Send the link
+email-access-have-account = Do you have a Servicekonto with a password?
+email-access-sent-title = Please check your email
+email-access-sent-lead = If the address is right, a link is on its way to you.
+email-access-sent-text = The link is valid for 30 minutes and can be used only once. No email? Please also look in your spam folder.
+email-access-again = Ask for a new link
+sign-in-link-title = Sign in with a link
+sign-in-link-text = This button signs you in and takes you back to where you asked for the link.
+sign-in-link-submit = Sign in and continue
+sign-in-link-invalid-title = This link is no longer valid
+sign-in-link-invalid-text = It has been used already, has expired, or a newer link has replaced it.
+application-access-heading = How to apply
+application-access-choice = Sign in with your Servicekonto, or continue with only your email address.
+application-access-account = Sign in with a Servicekonto
+application-access-email = Continue without a Servicekonto
+application-needs-password-title = This application needs a password
+application-needs-password = You are signed in with only your email address. This application needs a full Servicekonto: set a password for it. Your applications so far stay.
+account-set-password = Set a password
+account-no-password-title = You use the portal without a password
+account-no-password-text = You sign in with a link that we send to your email address. A password makes it a full Servicekonto: for every application, with a second factor and passkeys.
+delete-without-password-hint = If you signed in more than ten minutes ago, you confirm the deletion with a new link first.
+reauth-link-title = Confirm with a new link
+reauth-link-lead = For this step, please confirm once more that you can read your email. We send you a link for it.
+event-sign-in-link-requested = Sign-in link requested
+event-signed-in-by-link = Signed in with a link
+mail-sign-in-link-subject = Your sign-in link
+mail-sign-in-link-body = Hello,
+
+    this link signs you in to { $site } without a password:
+
+    { $link }
+
+    The link is valid for 30 minutes and can be used only once. If you did not ask for it, you can ignore this email.
+mail-sign-in-link-password-subject = Please sign in with your password
+mail-sign-in-link-password-body = Hello,
+
+    someone asked { $site } for a sign-in link for this address. This address has a Servicekonto with a password. Please sign in with it:
+
+    { $sign_in }
+
+    Forgotten your password?
+
+    { $reset }
+
+    If this was not you, there is nothing you need to do.

@@ -610,3 +610,54 @@ mail-draft-reminder-body = Bonjour,
     Pour continuer :
 
     { $link }
+sign-in-email-access = Sans mot de passe : un lien de connexion par courriel
+trust-email = Adresse électronique confirmée (sans mot de passe)
+email-access-title = Continuer avec votre adresse électronique
+email-access-lead = Certaines demandes ne nécessitent pas de Servicekonto : une adresse électronique confirmée suffit.
+email-access-text = Nous vous envoyons un lien qui vous connecte sans mot de passe. Avec un nouveau lien, vous retrouvez à tout moment vos brouillons et vos demandes, aussi sur un autre appareil.
+email-access-email-hint = Nous envoyons le lien à cette adresse, puis les messages concernant votre demande.
+email-access-submit = Envoyer le lien
+email-access-have-account = Vous avez un Servicekonto avec mot de passe ?
+email-access-sent-title = Veuillez consulter votre messagerie
+email-access-sent-lead = Si l’adresse est correcte, un lien est en route.
+email-access-sent-text = Le lien est valable 30 minutes et une seule fois. Pas de courriel ? Regardez aussi dans le dossier des indésirables.
+email-access-again = Demander un nouveau lien
+sign-in-link-title = Se connecter avec un lien
+sign-in-link-text = Ce bouton vous connecte et vous ramène là où vous avez demandé le lien.
+sign-in-link-submit = Se connecter et continuer
+sign-in-link-invalid-title = Ce lien n’est plus valable
+sign-in-link-invalid-text = Il a déjà été utilisé, il a expiré ou un lien plus récent l’a remplacé.
+application-access-heading = Comment faire la demande
+application-access-choice = Connectez-vous avec votre Servicekonto ou continuez avec votre seule adresse électronique.
+application-access-account = Se connecter avec un Servicekonto
+application-access-email = Continuer sans Servicekonto
+application-needs-password-title = Cette demande nécessite un mot de passe
+application-needs-password = Vous êtes connecté avec votre seule adresse électronique. Cette demande nécessite un Servicekonto complet : définissez un mot de passe. Vos demandes précédentes sont conservées.
+account-set-password = Définir un mot de passe
+account-no-password-title = Vous utilisez le portail sans mot de passe
+account-no-password-text = Vous vous connectez avec un lien que nous envoyons à votre adresse électronique. Avec un mot de passe, il devient un Servicekonto complet : pour toutes les demandes, avec second facteur et clés d’accès.
+delete-without-password-hint = Si votre connexion date de plus de dix minutes, vous confirmez d’abord la suppression avec un nouveau lien.
+reauth-link-title = Confirmer avec un nouveau lien
+reauth-link-lead = Pour cette étape, veuillez confirmer une nouvelle fois que vous avez accès à votre adresse électronique. Nous vous envoyons un lien à cet effet.
+event-sign-in-link-requested = Lien de connexion demandé
+event-signed-in-by-link = Connexion avec un lien
+mail-sign-in-link-subject = Votre lien de connexion
+mail-sign-in-link-body = Bonjour,
+
+    ce lien vous connecte à { $site } sans mot de passe :
+
+    { $link }
+
+    Le lien est valable 30 minutes et une seule fois. Si vous ne l’avez pas demandé, vous pouvez ignorer ce courriel.
+mail-sign-in-link-password-subject = Veuillez vous connecter avec votre mot de passe
+mail-sign-in-link-password-body = Bonjour,
+
+    quelqu’un a demandé à { $site } un lien de connexion pour cette adresse. Cette adresse a un Servicekonto avec mot de passe. Veuillez vous connecter avec celui-ci :
+
+    { $sign_in }
+
+    Mot de passe oublié ?
+
+    { $reset }
+
+    Si ce n’était pas vous, vous n’avez rien à faire.

@@ -51,6 +51,7 @@ pub mod forms {
     pub const PROFILE: &str = "profile";
     pub const EMAIL: &str = "email-change";
     pub const SIGN_IN_CODE: &str = "sign-in-code";
+    pub const SIGN_IN_LINK: &str = "sign-in-link";
     pub const TOTP: &str = "totp";
     /// Not a form: the recovery codes, shown once after set-up.
     pub const RECOVERY_CODES: &str = "recovery-codes";
@@ -73,6 +74,12 @@ pub mod pages {
     pub const RECOVERY_CODES: &str = "/konto/sicherheit/wiederherstellungscodes";
     pub const REAUTH: &str = "/konto/bestaetigen-passwort";
     pub const EXPORT: &str = "/konto/datenschutz/export.json";
+    /// Applying with only an e-mail address: ask for a sign-in link…
+    pub const EMAIL_ACCESS: &str = "/konto/email-zugang";
+    /// …check your mail…
+    pub const EMAIL_ACCESS_SENT: &str = "/konto/email-zugang/gesendet";
+    /// …and the page the link opens (one button signs in).
+    pub const SIGN_IN_LINK: &str = "/konto/email-zugang/anmelden";
 }
 
 /// What the overview and the header show of the signed-in person.
@@ -133,6 +140,7 @@ pub(crate) mod support {
     use crate::server::auth::session::SessionState;
     use crate::server::auth::{ClientIp, Event};
     use crate::server::state::AppState;
+    pub use crate::server::storage::accounts::{NewToken, TokenPurpose};
     use crate::server::storage::sessions::Session;
     use crate::server::{auth, flash, request};
 
@@ -262,24 +270,25 @@ pub(crate) mod support {
         ]
     }
 
-    /// Issues a single-use link of `purpose` for the account (only the token's hash is
-    /// stored) and queues the mail `make` builds around it, to `recipient`.
+    /// Issues a single-use link for the account (only the token's hash is stored) and
+    /// queues the mail `make` builds around it, to `recipient`.
     pub async fn mail_link(
         state: &AppState,
         account_id: i64,
-        purpose: crate::server::storage::accounts::TokenPurpose,
-        new_email: Option<&str>,
+        token: crate::server::storage::accounts::NewToken<'_>,
         recipient: &str,
         locale: crate::domain::locale::Locale,
         make: impl FnOnce(String) -> crate::server::mail::Mail,
     ) -> Result<(), AppError> {
         use crate::server::clock::Timestamp;
         use crate::server::storage::accounts::{TokenPurpose, insert_token};
-        let (lifetime, page) = match purpose {
-            TokenPurpose::Reset => (state.config.accounts.reset_link_secs, pages::RESET),
+        let accounts = &state.config.accounts;
+        let (lifetime, page) = match token.purpose {
+            TokenPurpose::Reset => (accounts.reset_link_secs, pages::RESET),
             TokenPurpose::Verify | TokenPurpose::EmailChange => {
-                (state.config.accounts.verify_link_secs, pages::CONFIRM)
+                (accounts.verify_link_secs, pages::CONFIRM)
             }
+            TokenPurpose::SignIn => (accounts.sign_in_link_secs, pages::SIGN_IN_LINK),
         };
         let now = state.clock.now();
         let code = auth::random_token()
@@ -288,8 +297,7 @@ pub(crate) mod support {
             &state.db,
             &auth::token_hash(&code),
             account_id,
-            purpose,
-            new_email,
+            &token,
             now,
             Timestamp(now.0 + lifetime),
         )
@@ -370,9 +378,9 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
         .map_err(internal("creating an account"))?;
     match created {
         Some(id) => {
-            let purpose = storage::accounts::TokenPurpose::Verify;
-            mail_link(&state, id, purpose, None, &email, locale, |link| {
-                Mail::Verify { link }
+            let token = NewToken::plain(TokenPurpose::Verify);
+            mail_link(&state, id, token, &email, locale, |link| Mail::Verify {
+                link,
             })
             .await?;
             audit(&state, Event::Registered, Some(id), None).await?;
@@ -381,6 +389,21 @@ pub async fn register(email: String, password: String) -> Result<(), AppError> {
             let existing = storage::accounts::by_email(&state.db, &email)
                 .await
                 .map_err(internal("reading an account"))?;
+            if let Some(account) = existing
+                .as_ref()
+                .filter(|a| a.password_hash.is_none() && a.disabled_at.is_none())
+            {
+                // The address was used to apply without a password: the reset link sets
+                // one, which makes it a full Servicekonto (with its applications).
+                let token = NewToken::plain(TokenPurpose::Reset);
+                mail_link(&state, account.id, token, &email, account.locale, |link| {
+                    Mail::Reset { link }
+                })
+                .await?;
+                audit(&state, Event::RegisteredAgain, Some(account.id), None).await?;
+                done(&state, forms::REGISTER, pages::REGISTERED, None).await;
+                return Ok(());
+            }
             let base = &state.config.site.base_url;
             let message = Mail::AlreadyRegistered {
                 sign_in: format!("{base}{}", pages::SIGN_IN),
@@ -439,16 +462,10 @@ pub async fn resend_confirmation(email: String) -> Result<(), AppError> {
                 .await
                 .map_err(internal("reading an account"))?;
             if let Some(account) = account.filter(|a| a.email_verified_at.is_none()) {
-                let purpose = storage::accounts::TokenPurpose::Verify;
-                mail_link(
-                    &state,
-                    account.id,
-                    purpose,
-                    None,
-                    &email,
-                    account.locale,
-                    |link| Mail::Verify { link },
-                )
+                let token = NewToken::plain(TokenPurpose::Verify);
+                mail_link(&state, account.id, token, &email, account.locale, |link| {
+                    Mail::Verify { link }
+                })
                 .await?;
             }
         }
@@ -476,6 +493,7 @@ pub async fn check_code(code: String, purpose: String) -> Result<bool, AppError>
     let purposes: &[TokenPurpose] = match purpose.as_str() {
         "confirm" => &[TokenPurpose::Verify, TokenPurpose::EmailChange],
         "reset" => &[TokenPurpose::Reset],
+        "sign-in" => &[TokenPurpose::SignIn],
         _ => return Err(AppError::BadRequest),
     };
     if !auth::is_token(&code) {
@@ -620,7 +638,7 @@ pub async fn sign_in(
         .passwords
         .verify(
             &password,
-            account.as_ref().map(|a| a.password_hash.as_str()),
+            account.as_ref().and_then(|a| a.password_hash.as_deref()),
         )
         .await
         .map_err(|e| request::fail(request::internal("checking a password", e)))?;
@@ -645,7 +663,9 @@ pub async fn sign_in(
     throttle::forgive(&state.db, &email, Some(&client))
         .await
         .map_err(internal("throttling"))?;
-    if !state.passwords.is_current(&account.password_hash) {
+    if let Some(stored) = account.password_hash.as_deref()
+        && !state.passwords.is_current(stored)
+    {
         // Made with an older cost: hash it again now that the password is at hand.
         let hash = state
             .passwords
@@ -825,16 +845,10 @@ pub async fn request_reset(email: String) -> Result<(), AppError> {
                 .filter(|a| a.disabled_at.is_none());
             match account {
                 Some(account) => {
-                    let purpose = storage::accounts::TokenPurpose::Reset;
-                    mail_link(
-                        &state,
-                        account.id,
-                        purpose,
-                        None,
-                        &email,
-                        account.locale,
-                        |link| Mail::Reset { link },
-                    )
+                    let token = NewToken::plain(TokenPurpose::Reset);
+                    mail_link(&state, account.id, token, &email, account.locale, |link| {
+                        Mail::Reset { link }
+                    })
                     .await?;
                     audit(
                         &state,
@@ -983,7 +997,7 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
         .ok_or(AppError::Forbidden)?;
     let matches = state
         .passwords
-        .verify(&current, Some(&account.password_hash))
+        .verify(&current, account.password_hash.as_deref())
         .await
         .map_err(|e| request::fail(request::internal("checking a password", e)))?;
     if !matches {
@@ -1067,7 +1081,7 @@ pub async fn reauthenticate(password: String, next: Option<String>) -> Result<()
         .ok_or(AppError::Forbidden)?;
     let matches = state
         .passwords
-        .verify(&password, Some(&account.password_hash))
+        .verify(&password, account.password_hash.as_deref())
         .await
         .map_err(|e| request::fail(request::internal("checking a password", e)))?;
     if !matches {
@@ -1086,10 +1100,14 @@ pub async fn reauthenticate(password: String, next: Option<String>) -> Result<()
     Ok(())
 }
 
-/// Deletes the account (GDPR Art. 17) after the password is entered again. Submitted
+/// Deletes the account (GDPR Art. 17) after the password is entered again (an account
+/// without a password: after signing in by link within the last minutes). Submitted
 /// applications stay with the authorities under their legal duty, unlinked from it.
 #[server(endpoint = "account/delete")]
-pub async fn delete_account(password: String, confirm: Option<String>) -> Result<(), AppError> {
+pub async fn delete_account(
+    password: Option<String>,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::domain::account::AccountForm;
     use crate::domain::fields::FieldErrors;
     use crate::server::auth::{Event, session as sessions};
@@ -1100,11 +1118,17 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
+    let password = password.unwrap_or_default();
     let values = [
         ("password", password.as_str()),
         ("confirm", confirm.as_deref().unwrap_or_default()),
     ];
-    let errors = check_form(&state, AccountForm::DeleteAccount, &values, "");
+    let form = if session.has_password {
+        AccountForm::DeleteAccount
+    } else {
+        AccountForm::DeleteWithoutPassword
+    };
+    let errors = check_form(&state, form, &values, "");
     if !errors.is_empty() {
         return Err(refuse(&state, forms::DELETE, pages::PRIVACY, &[], errors).await);
     }
@@ -1112,15 +1136,27 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
         .await
         .map_err(internal("reading an account"))?
         .ok_or(AppError::Forbidden)?;
-    let matches = state
-        .passwords
-        .verify(&password, Some(&account.password_hash))
-        .await
-        .map_err(|e| request::fail(request::internal("checking a password", e)))?;
-    if !matches {
-        let mut errors = FieldErrors::new();
-        errors.push("password", ErrorCode::WrongPassword);
-        return Err(refuse(&state, forms::DELETE, pages::PRIVACY, &[], errors).await);
+    if account.password_hash.is_none() {
+        // A fresh sign-in link stands in for the password.
+        if !crate::server::auth::session::recently_authenticated(
+            &state.config.accounts,
+            &session,
+            now,
+        ) {
+            request::see_other(&format!("{}?weiter={}", pages::REAUTH, pages::PRIVACY));
+            return Err(AppError::Forbidden);
+        }
+    } else {
+        let matches = state
+            .passwords
+            .verify(&password, account.password_hash.as_deref())
+            .await
+            .map_err(|e| request::fail(request::internal("checking a password", e)))?;
+        if !matches {
+            let mut errors = FieldErrors::new();
+            errors.push("password", ErrorCode::WrongPassword);
+            return Err(refuse(&state, forms::DELETE, pages::PRIVACY, &[], errors).await);
+        }
     }
     // Drafts go with the account (submitted applications stay with the authority).
     let draft_files = storage::attachments::of_drafts_of(&state.db, account.id)
@@ -1396,17 +1432,14 @@ pub async fn request_email_change(email: String) -> Result<(), AppError> {
                     .await
                     .map_err(internal("queueing mail"))?;
             } else {
-                let purpose = storage::accounts::TokenPurpose::EmailChange;
                 let (to, locale) = (new_email.as_str(), session.locale);
-                mail_link(
-                    &state,
-                    session.account_id,
-                    purpose,
-                    Some(to),
-                    to,
-                    locale,
-                    |link| Mail::EmailChange { link },
-                )
+                let token = NewToken {
+                    new_email: Some(to),
+                    ..NewToken::plain(TokenPurpose::EmailChange)
+                };
+                mail_link(&state, session.account_id, token, to, locale, |link| {
+                    Mail::EmailChange { link }
+                })
                 .await?;
             }
         }

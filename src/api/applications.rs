@@ -47,6 +47,8 @@ pub const CHECK_FLASH: &str = "application-check";
 pub struct StartPage {
     pub service: crate::domain::catalogue::Service,
     pub form_title: String,
+    /// Who may apply: signed in with a password, or also with only an e-mail address.
+    pub access: crate::domain::forms::Access,
     /// `(step id, title, answered)`.
     pub steps: Vec<(String, String, bool)>,
     /// When the open draft was last saved, if there is one.
@@ -148,6 +150,12 @@ mod support {
             return Err(AppError::Forbidden);
         }
         require_session()
+    }
+
+    /// Whether the session may apply with `form`: an account without a password (made by
+    /// applying with only an e-mail address) only where the form allows that.
+    pub fn may_apply(session: &Session, form: &FormDefinition) -> bool {
+        session.has_password || form.access == crate::domain::forms::Access::Email
     }
 
     /// The service and the newest version of its form; `NotFound` when it has none.
@@ -272,6 +280,7 @@ pub async fn load_start(slug: String) -> Result<StartPage, AppError> {
         })
         .collect();
     Ok(StartPage {
+        access: form.access,
         form_title: form.title.get(locale).to_owned(),
         service,
         steps,
@@ -291,6 +300,11 @@ pub async fn start_application(service: String) -> Result<(), AppError> {
     let state = request::state().map_err(request::fail)?;
     let session = applicant(&pages::start(&service))?;
     let (_, form) = service_and_form(&state, &service).await?;
+    if !may_apply(&session, &form) {
+        // The start page says why and how to set a password.
+        request::see_other(&pages::start(&service));
+        return Err(AppError::Forbidden);
+    }
     if let Some((_, form)) = draft(&state, session.account_id, &service).await? {
         request::see_other(&pages::step(&service, &form.steps[0].id));
         return Ok(());
@@ -842,6 +856,9 @@ pub async fn submit_application(
             None => Err(request::fail(AppError::NotFound)),
         };
     };
+    if !may_apply(&session, &form) {
+        return Err(request::fail(AppError::Forbidden));
+    }
     let mut refused: Vec<(String, ErrorCode)> = Vec::new();
     let problems = form.check(&draft.answers, None, &today(&state));
     if !problems.is_empty() {

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod applications;
 pub mod catalogue;
+pub mod email_access;
 pub mod error;
 pub mod feedback;
 pub mod passkeys;

@@ -61,7 +61,8 @@ pub async fn passkey_register_start() -> Result<CeremonyStart, AppError> {
     let state = request::state()?;
     let session = session().ok_or(AppError::Forbidden)?;
     let now = state.clock.now();
-    if !recently_authenticated(&state.config.accounts, &session, now) {
+    // A second factor needs a first one: an account without a password signs in by link.
+    if !session.has_password || !recently_authenticated(&state.config.accounts, &session, now) {
         return Err(AppError::Forbidden);
     }
     let webauthn = webauthn(&state.config)?;

@@ -29,6 +29,10 @@ pub async fn start_totp() -> Result<(), AppError> {
     let state = request::state().map_err(request::fail)?;
     let session = require_session()?;
     let now = state.clock.now();
+    // A second factor needs a first one: an account without a password signs in by link.
+    if !session.has_password {
+        return Err(request::fail(AppError::Forbidden));
+    }
     if !recently_authenticated(&state.config.accounts, &session, now) {
         request::see_other(&format!(
             "{}?weiter={}",

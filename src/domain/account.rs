@@ -238,10 +238,14 @@ pub enum AccountForm {
     SignIn,
     SignInCode,
     ForgotPassword,
+    /// Asks for a sign-in link (applying with only an e-mail address).
+    SignInLink,
     ResetPassword,
     ChangePassword,
     Reauthenticate,
     DeleteAccount,
+    /// Deleting an account that has no password (signed in by link shortly before).
+    DeleteWithoutPassword,
     Profile,
     ChangeEmail,
     ConfirmAuthenticator,
@@ -266,10 +270,12 @@ impl AccountForm {
             AccountForm::Register | AccountForm::SignIn => &["email", "password"],
             AccountForm::ResendConfirmation
             | AccountForm::ForgotPassword
+            | AccountForm::SignInLink
             | AccountForm::ChangeEmail => &["email"],
             AccountForm::ResetPassword | AccountForm::Reauthenticate => &["password"],
             AccountForm::ChangePassword => &["current", "password"],
             AccountForm::DeleteAccount => &["password", "confirm"],
+            AccountForm::DeleteWithoutPassword => &["confirm"],
             AccountForm::Profile => &super::profile::FIELDS,
             AccountForm::SignInCode | AccountForm::ConfirmAuthenticator => &["code"],
         }
@@ -288,6 +294,7 @@ impl AccountForm {
             }
             AccountForm::ResendConfirmation
             | AccountForm::ForgotPassword
+            | AccountForm::SignInLink
             | AccountForm::ChangeEmail => {
                 check_email_field(&mut errors, &value("email"));
                 let unchanged = !cx.account_email.is_empty()
@@ -313,8 +320,10 @@ impl AccountForm {
                 }
             }
             AccountForm::Reauthenticate => require(&mut errors, "password", &value("password")),
-            AccountForm::DeleteAccount => {
-                require(&mut errors, "password", &value("password"));
+            AccountForm::DeleteAccount | AccountForm::DeleteWithoutPassword => {
+                if self == AccountForm::DeleteAccount {
+                    require(&mut errors, "password", &value("password"));
+                }
                 if value("confirm") != "ja" {
                     errors.push("confirm", ErrorCode::Required);
                 }

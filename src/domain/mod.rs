@@ -15,3 +15,4 @@ pub mod region;
 pub mod search;
 pub mod site;
 pub mod time;
+pub mod url;

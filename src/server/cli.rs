@@ -138,6 +138,12 @@ async fn create_admin(config: &Config, email: &str) -> Result<(), String> {
         if account.email_verified_at.is_none() {
             return Err(format!("{email} has not confirmed its address yet"));
         }
+        if account.password_hash.is_none() {
+            return Err(format!(
+                "{email} has no password (it was used to apply with only an e-mail address): \
+                 set one with \"Passwort vergessen\" first"
+            ));
+        }
         accounts::set_role(&db, account.id, Role::Admin)
             .await
             .map_err(|e| e.to_string())?;

@@ -156,6 +156,9 @@ pub struct AccountsConfig {
     pub reauthentication_secs: i64,
     pub verify_link_secs: i64,
     pub reset_link_secs: i64,
+    /// Links that sign in an account without a password (applying with only an e-mail
+    /// address).
+    pub sign_in_link_secs: i64,
     /// Secret mixed into every password hash (`env:NAME` or `file:/path`). Without it the
     /// portal keeps a random one in `<data_dir>/pepper`, created on first start.
     pub pepper: Option<SecretRef>,
@@ -179,6 +182,7 @@ impl Default for AccountsConfig {
             reauthentication_secs: 10 * 60,
             verify_link_secs: 24 * 3600,
             reset_link_secs: 30 * 60,
+            sign_in_link_secs: 30 * 60,
             pepper: None,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
@@ -413,6 +417,7 @@ impl Config {
             accounts.reauthentication_secs,
             accounts.verify_link_secs,
             accounts.reset_link_secs,
+            accounts.sign_in_link_secs,
         ]
         .iter()
         .any(|secs| *secs < 60)

@@ -206,6 +206,7 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
             ends_at: auth::session::ends_at(&state.config.accounts, s),
             seconds_left: auth::session::ends_at(&state.config.accounts, s) - state.clock.now().0,
             has_second_factor: s.has_second_factor,
+            has_password: s.has_password,
         }),
         session_expired: session == SessionState::Expired,
     };
@@ -256,6 +257,9 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
         pages::FORGOT_SENT,
         pages::RESET,
         pages::SIGN_IN_CODE,
+        pages::EMAIL_ACCESS,
+        pages::EMAIL_ACCESS_SENT,
+        pages::SIGN_IN_LINK,
     ];
     // Staff must set up a second factor before anything else.
     let setup_pages = [
@@ -301,7 +305,7 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
         format!(
             "{}?weiter={}{reason}",
             pages::SIGN_IN,
-            encode_component(back)
+            crate::domain::url::encode_query_value(back)
         )
     } else {
         return None;
@@ -311,19 +315,6 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
         response.headers_mut().insert(LOCATION, location);
     }
     Some(response)
-}
-
-/// Percent-encodes a value for a query string.
-fn encode_component(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn query_value(query: &str, name: &str) -> Option<String> {

@@ -31,6 +31,17 @@ pub enum Mail {
         sign_in: String,
         reset: String,
     },
+    /// A link that signs in an account without a password (applying with only an e-mail
+    /// address).
+    SignInLink {
+        link: String,
+    },
+    /// A sign-in link was asked for an address whose account has a password: it signs in
+    /// with that instead.
+    SignInLinkHasPassword {
+        sign_in: String,
+        reset: String,
+    },
     /// A password reset link.
     Reset {
         link: String,
@@ -69,6 +80,8 @@ impl Mail {
         match self {
             Mail::Verify { .. } => "verify",
             Mail::AlreadyRegistered { .. } => "already-registered",
+            Mail::SignInLink { .. } => "sign-in-link",
+            Mail::SignInLinkHasPassword { .. } => "sign-in-link-password",
             Mail::Reset { .. } => "reset",
             Mail::ResetUnknown { .. } => "reset-unknown",
             Mail::EmailChange { .. } => "email-change",
@@ -82,10 +95,14 @@ impl Mail {
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
-            Mail::Verify { link } | Mail::Reset { link } | Mail::EmailChange { link } => {
+            Mail::Verify { link }
+            | Mail::Reset { link }
+            | Mail::EmailChange { link }
+            | Mail::SignInLink { link } => {
                 vec![("link", link.clone())]
             }
-            Mail::AlreadyRegistered { sign_in, reset } => {
+            Mail::AlreadyRegistered { sign_in, reset }
+            | Mail::SignInLinkHasPassword { sign_in, reset } => {
                 vec![("sign_in", sign_in.clone()), ("reset", reset.clone())]
             }
             Mail::ResetUnknown { register } => vec![("register", register.clone())],

@@ -41,6 +41,8 @@ pub struct SignedIn {
     /// Seconds from this request to `ends_at`.
     pub seconds_left: i64,
     pub has_second_factor: bool,
+    /// False for an account made by applying with only an e-mail address.
+    pub has_password: bool,
 }
 
 impl PageContext {

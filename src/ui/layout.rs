@@ -82,7 +82,7 @@ fn text_for(locale: Locale, key: &str, region: &str) -> String {
 /// Plain links to `/sprache/<lang>`, which remember the choice and come back here.
 #[component]
 fn LanguageSwitcher(current: Locale, path: String) -> impl IntoView {
-    let back = encode_query_value(&path);
+    let back = crate::domain::url::encode_query_value(&path);
     let links = Locale::ALL
         .into_iter()
         .map(|locale| {
@@ -110,20 +110,6 @@ fn LanguageSwitcher(current: Locale, path: String) -> impl IntoView {
     }
 }
 
-/// Percent-encodes everything but unreserved characters and `/`.
-fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
 #[component]
 fn Footer() -> impl IntoView {
     let page = use_page();
@@ -148,19 +134,5 @@ fn Footer() -> impl IntoView {
                 <p class="kern-body kern-body--small">{page.site.operator.name.clone()}</p>
             </div>
         </footer>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode_query_value;
-
-    #[test]
-    fn the_way_back_survives_as_one_query_value() {
-        assert_eq!(
-            encode_query_value("/suche?q=a b&ort=1"),
-            "/suche%3Fq%3Da%20b%26ort%3D1"
-        );
-        assert_eq!(encode_query_value("/straße"), "/stra%C3%9Fe");
     }
 }

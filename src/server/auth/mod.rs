@@ -62,6 +62,9 @@ pub enum Event {
     RegisteredAgain,
     EmailVerified,
     SignedIn,
+    /// A sign-in link was asked for (applying with only an e-mail address).
+    SignInLinkRequested,
+    SignedInByLink,
     SignInFailed,
     SignInThrottled,
     SignedOut,
@@ -92,6 +95,8 @@ impl Event {
             Event::RegisteredAgain => "registered-again",
             Event::EmailVerified => "email-verified",
             Event::SignedIn => "signed-in",
+            Event::SignInLinkRequested => "sign-in-link-requested",
+            Event::SignedInByLink => "signed-in-by-link",
             Event::SignInFailed => "sign-in-failed",
             Event::SignInThrottled => "sign-in-throttled",
             Event::SignedOut => "signed-out",

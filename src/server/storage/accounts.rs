@@ -12,7 +12,9 @@ pub struct Account {
     pub id: i64,
     pub email: String,
     pub email_verified_at: Option<i64>,
-    pub password_hash: String,
+    /// `None` for an account made by applying with only an e-mail address: it is signed in
+    /// by a link until a password is set (stored as the empty string).
+    pub password_hash: Option<String>,
     pub role: Role,
     pub locale: Locale,
     pub created_at: i64,
@@ -30,7 +32,7 @@ fn to_account(row: &AnyRow) -> Result<Account, sqlx::Error> {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
         email_verified_at: row.try_get("email_verified_at")?,
-        password_hash: row.try_get("password_hash")?,
+        password_hash: Some(row.try_get::<String, _>("password_hash")?).filter(|h| !h.is_empty()),
         role: Role::parse(&role).unwrap_or(Role::Citizen),
         locale: Locale::from_tag(&locale).unwrap_or_default(),
         created_at: row.try_get("created_at")?,
@@ -41,6 +43,28 @@ fn to_account(row: &AnyRow) -> Result<Account, sqlx::Error> {
 
 /// Creates an unverified account; `None` when the e-mail address already has one.
 pub async fn create(
+    db: &Db,
+    email: &str,
+    password_hash: &str,
+    role: Role,
+    locale: Locale,
+    now: Timestamp,
+) -> Result<Option<i64>, sqlx::Error> {
+    insert(db, email, password_hash, role, locale, now).await
+}
+
+/// Creates an unverified citizen account without a password (applying with only an
+/// e-mail address); `None` when the address already has an account.
+pub async fn create_without_password(
+    db: &Db,
+    email: &str,
+    locale: Locale,
+    now: Timestamp,
+) -> Result<Option<i64>, sqlx::Error> {
+    insert(db, email, "", Role::Citizen, locale, now).await
+}
+
+async fn insert(
     db: &Db,
     email: &str,
     password_hash: &str,
@@ -182,6 +206,8 @@ pub enum TokenPurpose {
     Verify,
     Reset,
     EmailChange,
+    /// Signs in an account without a password (and confirms its address).
+    SignIn,
 }
 
 impl TokenPurpose {
@@ -190,6 +216,27 @@ impl TokenPurpose {
             TokenPurpose::Verify => "verify",
             TokenPurpose::Reset => "reset",
             TokenPurpose::EmailChange => "email-change",
+            TokenPurpose::SignIn => "sign-in",
+        }
+    }
+}
+
+/// What a new token is for, with what it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewToken<'a> {
+    pub purpose: TokenPurpose,
+    /// The address an e-mail change goes to.
+    pub new_email: Option<&'a str>,
+    /// Where a sign-in link leads once used (a local path).
+    pub next_path: Option<&'a str>,
+}
+
+impl NewToken<'_> {
+    pub fn plain(purpose: TokenPurpose) -> Self {
+        NewToken {
+            purpose,
+            new_email: None,
+            next_path: None,
         }
     }
 }
@@ -200,11 +247,11 @@ pub async fn insert_token(
     db: &Db,
     token_hash: &str,
     account_id: i64,
-    purpose: TokenPurpose,
-    new_email: Option<&str>,
+    token: &NewToken<'_>,
     now: Timestamp,
     expires_at: Timestamp,
 ) -> Result<(), sqlx::Error> {
+    let purpose = token.purpose;
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE account_tokens SET used_at = $1 \
@@ -216,13 +263,14 @@ pub async fn insert_token(
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "INSERT INTO account_tokens (token_hash, account_id, purpose, new_email, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO account_tokens (token_hash, account_id, purpose, new_email, next_path, \
+         created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(token_hash)
     .bind(account_id)
     .bind(purpose.as_str())
-    .bind(new_email)
+    .bind(token.new_email)
+    .bind(token.next_path)
     .bind(now.0)
     .bind(expires_at.0)
     .execute(&mut *tx)
@@ -235,6 +283,7 @@ pub async fn insert_token(
 pub struct TokenUse {
     pub account_id: i64,
     pub new_email: Option<String>,
+    pub next_path: Option<String>,
 }
 
 /// Whether the token is valid now, without using it (the page that asks to confirm).
@@ -245,7 +294,7 @@ pub async fn peek_token(
     now: Timestamp,
 ) -> Result<Option<TokenUse>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT account_id, new_email FROM account_tokens \
+        "SELECT account_id, new_email, next_path FROM account_tokens \
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
     )
     .bind(token_hash)
@@ -257,6 +306,7 @@ pub async fn peek_token(
         Ok(TokenUse {
             account_id: row.try_get("account_id")?,
             new_email: row.try_get("new_email")?,
+            next_path: row.try_get("next_path")?,
         })
     })
     .transpose()
@@ -273,7 +323,7 @@ pub async fn consume_token(
     let row = sqlx::query(
         "UPDATE account_tokens SET used_at = $1 \
          WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
-         RETURNING account_id, new_email",
+         RETURNING account_id, new_email, next_path",
     )
     .bind(now.0)
     .bind(token_hash)
@@ -285,6 +335,7 @@ pub async fn consume_token(
         Ok(TokenUse {
             account_id: row.try_get("account_id")?,
             new_email: row.try_get("new_email")?,
+            next_path: row.try_get("next_path")?,
         })
     })
     .transpose()

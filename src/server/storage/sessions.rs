@@ -26,6 +26,9 @@ pub struct Session {
     pub home_ags: Option<String>,
     /// The account has a confirmed second factor.
     pub has_second_factor: bool,
+    /// The account has a password (one made by applying with only an e-mail address has
+    /// none and signs in by link).
+    pub has_password: bool,
 }
 
 pub struct NewSession<'a> {
@@ -40,7 +43,8 @@ const COLUMNS: &str = "s.id_hash, s.account_id, a.email, a.role, a.locale, s.cre
      s.last_seen_at, s.authenticated_at, s.trust_level, s.user_agent, s.ip, a.disabled_at, \
      p.gemeinde_ags AS home_ags, (SELECT COUNT(*) FROM totp_credentials t \
      WHERE t.account_id = a.id AND t.confirmed_at IS NOT NULL) \
-     + (SELECT COUNT(*) FROM passkeys k WHERE k.account_id = a.id) AS second_factors";
+     + (SELECT COUNT(*) FROM passkeys k WHERE k.account_id = a.id) AS second_factors, \
+     CAST(CASE WHEN a.password_hash = '' THEN 0 ELSE 1 END AS BIGINT) AS has_password";
 
 const FROM: &str = "sessions s JOIN accounts a ON a.id = s.account_id \
      LEFT JOIN profiles p ON p.account_id = a.id";
@@ -65,6 +69,7 @@ fn to_session(row: &AnyRow) -> Result<Session, sqlx::Error> {
         disabled: disabled_at.is_some(),
         home_ags: row.try_get("home_ags")?,
         has_second_factor: row.try_get::<i64, _>("second_factors")? > 0,
+        has_password: row.try_get::<i64, _>("has_password")? == 1,
     })
 }
 

@@ -83,7 +83,10 @@ fn Results(params: Params, page: SearchPage) -> impl IntoView {
     let link = {
         let params = params.clone();
         move |n: i64| {
-            let mut url = format!("/suche?q={}", encode(&params.q));
+            let mut url = format!(
+                "/suche?q={}",
+                crate::domain::url::encode_query_value(&params.q)
+            );
             if let Some(l) = &params.life_situation {
                 url.push_str(&format!("&lebenslage={l}"));
             }
@@ -99,7 +102,7 @@ fn Results(params: Params, page: SearchPage) -> impl IntoView {
             view! {
                 <p class="kern-body">
                     {t("search-did-you-mean")} " "
-                    <a class="kern-link" href=format!("/suche?q={}", encode(&s))>{s.clone()}</a>
+                    <a class="kern-link" href=format!("/suche?q={}", crate::domain::url::encode_query_value(&s))>{s.clone()}</a>
                 </p>
             }
         });
@@ -151,18 +154,4 @@ fn Results(params: Params, page: SearchPage) -> impl IntoView {
         {pager}
     }
     .into_any()
-}
-
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }

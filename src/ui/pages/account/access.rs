@@ -45,6 +45,27 @@ pub(super) fn new_password(
     view! { <NewPasswordField prefix=prefix.to_owned() text/> }
 }
 
+/// A link from a mail that is used up or expired: what happened (`<key>-title`,
+/// `<key>-text`) and where to get a new one.
+pub(super) fn invalid_link(
+    key: &str,
+    again: &'static str,
+    again_key: &str,
+) -> impl IntoView + use<> {
+    view! {
+        <div class="kern-alert kern-alert--warning" role="alert">
+            <div class="kern-alert__header">
+                <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
+                <span class="kern-title">{t(&format!("{key}-title"))}</span>
+            </div>
+            <div class="kern-alert__body">
+                <p class="kern-body">{t(&format!("{key}-text"))}</p>
+                <p class="kern-body"><a class="kern-link" href=again>{t(again_key)}</a></p>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let flash = form_flash(forms::REGISTER);
@@ -111,18 +132,7 @@ pub fn ConfirmPage() -> impl IntoView {
                         </form>
                     })
                 } else {
-                    Either::Right(view! {
-                        <div class="kern-alert kern-alert--warning" role="alert">
-                            <div class="kern-alert__header">
-                                <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
-                                <span class="kern-title">{t("confirm-invalid-title")}</span>
-                            </div>
-                            <div class="kern-alert__body">
-                                <p class="kern-body">{t("confirm-invalid-text")}</p>
-                                <p class="kern-body"><a class="kern-link" href=pages::REGISTERED>{t("resend-heading")}</a></p>
-                            </div>
-                        </div>
-                    })
+                    Either::Right(invalid_link("confirm-invalid", pages::REGISTERED, "resend-heading"))
                 }
             })}
         </Suspense>
@@ -141,6 +151,11 @@ pub fn SignInPage() -> impl IntoView {
         .unwrap_or_else(|| flash.value("next"));
     let expired = query.read_untracked().get("abgelaufen").is_some() || use_page().session_expired;
     let next_for_passkey = next.clone();
+    let email_access = format!(
+        "{}?weiter={}",
+        pages::EMAIL_ACCESS,
+        crate::domain::url::encode_query_value(&next)
+    );
     view! {
         <PageTitle title=t("sign-in-title") has_errors/>
         <PageHeading title=t("sign-in-title") lead=t("sign-in-lead")/>
@@ -170,6 +185,7 @@ pub fn SignInPage() -> impl IntoView {
         <ul class="kern-list account-links">
             <li><a class="kern-link" href=pages::FORGOT>{t("forgot-title")}</a></li>
             <li><a class="kern-link" href=pages::REGISTER>{t("register-title")}</a></li>
+            <li><a class="kern-link" href=email_access>{t("sign-in-email-access")}</a></li>
         </ul>
     }
     .into_any()
@@ -231,18 +247,7 @@ pub fn ResetPage() -> impl IntoView {
                             </LiveForm>
                         })
                     } else {
-                        Either::Right(view! {
-                            <div class="kern-alert kern-alert--warning" role="alert">
-                                <div class="kern-alert__header">
-                                    <span class="kern-icon kern-icon--warning" aria-hidden="true"></span>
-                                    <span class="kern-title">{t("reset-invalid-title")}</span>
-                                </div>
-                                <div class="kern-alert__body">
-                                    <p class="kern-body">{t("reset-invalid-text")}</p>
-                                    <p class="kern-body"><a class="kern-link" href=pages::FORGOT>{t("forgot-title")}</a></p>
-                                </div>
-                            </div>
-                        })
+                        Either::Right(invalid_link("reset-invalid", pages::FORGOT, "forgot-title"))
                     }
                 })
             }}

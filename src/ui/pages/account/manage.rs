@@ -27,6 +27,28 @@ fn trust_text(level: TrustLevel) -> String {
     t(&format!("trust-{}", level.as_str()))
 }
 
+/// Whether the signed-in account has a password (one made by applying with only an e-mail
+/// address has none).
+fn has_password() -> bool {
+    use_page().account.is_none_or(|a| a.has_password)
+}
+
+/// For an account without a password: what it can do, and how to set a password.
+fn set_password_notice() -> impl IntoView {
+    view! {
+        <div class="kern-alert kern-alert--info" role="status">
+            <div class="kern-alert__header">
+                <span class="kern-icon kern-icon--info" aria-hidden="true"></span>
+                <span class="kern-title">{t("account-no-password-title")}</span>
+            </div>
+            <div class="kern-alert__body">
+                <p class="kern-body">{t("account-no-password-text")}</p>
+                <p class="kern-body"><a class="kern-link" href=pages::FORGOT>{t("account-set-password")}</a></p>
+            </div>
+        </div>
+    }
+}
+
 /// `/konto`: who is signed in and where to go from here.
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -40,14 +62,16 @@ pub fn AccountPage() -> impl IntoView {
                     Ok(account) => {
                         let locale = use_page().locale;
                         let since = format_date_time(account.created_at, locale);
+                        let trust = if has_password() { trust_text(account.trust_level) } else { t("trust-email") };
                         Either::Left(view! {
+                            {(!has_password()).then(set_password_notice)}
                             <dl class="account-facts">
                                 <dt>{t("account-email-label")}</dt>
                                 <dd>{account.email}</dd>
                                 <dt>{t("account-since")}</dt>
                                 <dd>{since}</dd>
                                 <dt>{t("account-trust")}</dt>
-                                <dd>{trust_text(account.trust_level)}</dd>
+                                <dd>{trust}</dd>
                             </dl>
                             <ul class="card-grid account-sections">
                                 <AccountLink href=crate::api::applications::pages::LIST title="applications-title" body="account-card-applications"/>
@@ -158,69 +182,75 @@ pub fn SecurityPage() -> impl IntoView {
                             </div>
                             <ActionButton action={action::<SignOutEverywhere>()} label=t("security-sign-out-everywhere") secondary=true/>
                         </section>
+                        {if has_password() {
+                            Either::Left(view! {
                         <section class="text-section" aria-labelledby="factor-heading">
-                            <h2 id="factor-heading" class="kern-heading-medium">{t("security-factor-heading")}</h2>
-                            {if overview.has_totp {
-                                let left = text_with(locale, "security-factor-active", &[("count", overview.recovery_codes_left.to_string())]);
-                                let removable = !overview.account.role.is_staff();
-                                Either::Left(view! {
-                                    <p class="kern-body">{left}</p>
-                                    <p class="kern-body">{t("security-recovery-renew-text")}</p>
-                                    <ActionButton action={action::<RenewRecoveryCodes>()} label=t("security-recovery-renew") secondary=true/>
-                                    {removable.then(|| view! {
-                                        <ActionButton action={action::<RemoveTotp>()} label=t("security-factor-remove") secondary=true/>
+                                    <h2 id="factor-heading" class="kern-heading-medium">{t("security-factor-heading")}</h2>
+                                    {if overview.has_totp {
+                                        let left = text_with(locale, "security-factor-active", &[("count", overview.recovery_codes_left.to_string())]);
+                                        let removable = !overview.account.role.is_staff();
+                                        Either::Left(view! {
+                                            <p class="kern-body">{left}</p>
+                                            <p class="kern-body">{t("security-recovery-renew-text")}</p>
+                                            <ActionButton action={action::<RenewRecoveryCodes>()} label=t("security-recovery-renew") secondary=true/>
+                                            {removable.then(|| view! {
+                                                <ActionButton action={action::<RemoveTotp>()} label=t("security-factor-remove") secondary=true/>
+                                            })}
+                                        })
+                                    } else {
+                                        Either::Right(view! {
+                                            <p class="kern-body">{t("security-factor-none")}</p>
+                                            <p class="kern-body"><a class="kern-link" href=pages::AUTHENTICATOR>{t("totp-title")}</a></p>
+                                        })
+                                    }}
+                                </section>
+                                <section class="text-section" aria-labelledby="passkeys-heading">
+                                    <h2 id="passkeys-heading" class="kern-heading-medium">{t("passkeys-heading")}</h2>
+                                    <p class="kern-body">{t("passkeys-text")}</p>
+                                    {(!overview.passkeys.is_empty()).then(|| view! {
+                                        <ul class="kern-list passkey-list">
+                                            {overview.passkeys.clone().into_iter().map(|p| {
+                                                let added = text_with(locale, "passkey-added", &[("date", format_date_time(p.created_at, locale))]);
+                                                view! {
+                                                    <li>
+                                                        <strong>{p.name}</strong> " · " {added} " "
+                                                        <form method="post" action={action::<RemovePasskey>()} class="inline-form">
+                                                            <input type="hidden" name="id" value=p.id.to_string()/>
+                                                            <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
+                                                                <span class="kern-label">{t("passkey-remove")}</span>
+                                                            </button>
+                                                        </form>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
                                     })}
-                                })
-                            } else {
-                                Either::Right(view! {
-                                    <p class="kern-body">{t("security-factor-none")}</p>
-                                    <p class="kern-body"><a class="kern-link" href=pages::AUTHENTICATOR>{t("totp-title")}</a></p>
-                                })
-                            }}
-                        </section>
-                        <section class="text-section" aria-labelledby="passkeys-heading">
-                            <h2 id="passkeys-heading" class="kern-heading-medium">{t("passkeys-heading")}</h2>
-                            <p class="kern-body">{t("passkeys-text")}</p>
-                            {(!overview.passkeys.is_empty()).then(|| view! {
-                                <ul class="kern-list passkey-list">
-                                    {overview.passkeys.clone().into_iter().map(|p| {
-                                        let added = text_with(locale, "passkey-added", &[("date", format_date_time(p.created_at, locale))]);
-                                        view! {
-                                            <li>
-                                                <strong>{p.name}</strong> " · " {added} " "
-                                                <form method="post" action={action::<RemovePasskey>()} class="inline-form">
-                                                    <input type="hidden" name="id" value=p.id.to_string()/>
-                                                    <button type="submit" class="kern-btn kern-btn--secondary kern-btn--small">
-                                                        <span class="kern-label">{t("passkey-remove")}</span>
-                                                    </button>
-                                                </form>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            })}
-                            {if overview.recently_authenticated {
-                                Either::Left(super::passkey_button(super::passkeys::PasskeyMode::Register, String::new()))
-                            } else {
-                                Either::Right(view! {
-                                    <p class="kern-body">
-                                        <a class="kern-link" href=format!("{}?weiter={}", pages::REAUTH, pages::SECURITY)>{t("passkey-confirm-first")}</a>
-                                    </p>
-                                })
-                            }}
-                        </section>
-                        <section class="text-section" aria-labelledby="password-heading">
-                            <h2 id="password-heading" class="kern-heading-medium">{t("security-password-heading")}</h2>
-                            <LiveForm form=AccountForm::ChangePassword prefix="change" title=t("security-title")>
-                                <ErrorSummary flash=flash.clone() prefix="change"/>
-                                <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
-                                    <Input prefix="change" name="current" label=t("account-current-password-label")
-                                        kind=InputKind::CurrentPassword error=flash.error("current")/>
-                                    {super::access::new_password("change", "account-new-password-label", flash.error("password"))}
-                                    <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
-                                </form>
-                            </LiveForm>
-                        </section>
+                                    {if overview.recently_authenticated {
+                                        Either::Left(super::passkey_button(super::passkeys::PasskeyMode::Register, String::new()))
+                                    } else {
+                                        Either::Right(view! {
+                                            <p class="kern-body">
+                                                <a class="kern-link" href=format!("{}?weiter={}", pages::REAUTH, pages::SECURITY)>{t("passkey-confirm-first")}</a>
+                                            </p>
+                                        })
+                                    }}
+                                </section>
+                                <section class="text-section" aria-labelledby="password-heading">
+                                    <h2 id="password-heading" class="kern-heading-medium">{t("security-password-heading")}</h2>
+                                    <LiveForm form=AccountForm::ChangePassword prefix="change" title=t("security-title")>
+                                        <ErrorSummary flash=flash.clone() prefix="change"/>
+                                        <form method="post" action={action::<ChangePassword>()} class="account-form" novalidate=true>
+                                            <Input prefix="change" name="current" label=t("account-current-password-label")
+                                                kind=InputKind::CurrentPassword error=flash.error("current")/>
+                                            {super::access::new_password("change", "account-new-password-label", flash.error("password"))}
+                                            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("security-password-submit")}</span></button>
+                                        </form>
+                                    </LiveForm>
+                                </section>
+                            })
+                        } else {
+                            Either::Right(set_password_notice())
+                        }}
                         <section class="text-section" aria-labelledby="events-heading">
                             <h2 id="events-heading" class="kern-heading-medium">{t("security-events-heading")}</h2>
                             <div class="table-scroll">
@@ -251,6 +281,11 @@ pub fn AccountPrivacyPage() -> impl IntoView {
     let flash = form_flash(forms::DELETE);
     let has_errors = !flash.errors.is_empty();
     let confirm_error = flash.error("confirm");
+    let delete_form = if has_password() {
+        AccountForm::DeleteAccount
+    } else {
+        AccountForm::DeleteWithoutPassword
+    };
     view! {
         <PageTitle title=t("account-privacy-title") has_errors/>
         <PageHeading title=t("account-privacy-title") lead=t("account-privacy-lead")/>
@@ -267,11 +302,17 @@ pub fn AccountPrivacyPage() -> impl IntoView {
             <h2 id="delete-heading" class="kern-heading-medium">{t("delete-heading")}</h2>
             <p class="kern-body">{t("delete-text")}</p>
             <p class="kern-body">{t("delete-applications")}</p>
-            <LiveForm form=AccountForm::DeleteAccount prefix="delete" title=t("account-privacy-title")>
+            <LiveForm form=delete_form prefix="delete" title=t("account-privacy-title")>
                 <ErrorSummary flash=flash.clone() prefix="delete"/>
                 <form method="post" action={action::<DeleteAccount>()} class="account-form" novalidate=true>
-                    <Input prefix="delete" name="password" label=t("account-password-label") hint=t("delete-password-hint")
-                        kind=InputKind::CurrentPassword error=flash.error("password")/>
+                    {if delete_form == AccountForm::DeleteAccount {
+                        Either::Left(view! {
+                            <Input prefix="delete" name="password" label=t("account-password-label") hint=t("delete-password-hint")
+                                kind=InputKind::CurrentPassword error=flash.error("password")/>
+                        })
+                    } else {
+                        Either::Right(view! { <p class="kern-body">{t("delete-without-password-hint")}</p> })
+                    }}
                     <div class=if confirm_error.is_some() { "kern-form-check kern-form-check--error" } else { "kern-form-check" }>
                         {confirm_error.map(|code| view! {
                             <p class="kern-error" id="delete-confirm-error">
@@ -301,6 +342,9 @@ pub fn ReauthPage() -> impl IntoView {
         .read_untracked()
         .get("weiter")
         .unwrap_or_else(|| flash.value("next"));
+    if !has_password() {
+        return reauth_by_link(next).into_any();
+    }
     view! {
         <PageTitle title=t("reauth-title") has_errors/>
         <PageHeading title=t("reauth-title") lead=t("reauth-lead")/>
@@ -315,6 +359,27 @@ pub fn ReauthPage() -> impl IntoView {
         </LiveForm>
     }
     .into_any()
+}
+
+/// Re-authentication of an account without a password: a fresh sign-in link to its own
+/// address stands in for the password.
+fn reauth_by_link(next: String) -> impl IntoView {
+    use crate::api::email_access::RequestSignInLink;
+    let flash = form_flash(forms::SIGN_IN_LINK);
+    let has_errors = !flash.errors.is_empty();
+    let email = use_page().account.map(|a| a.email).unwrap_or_default();
+    view! {
+        <PageTitle title=t("reauth-link-title") has_errors/>
+        <PageHeading title=t("reauth-link-title") lead=t("reauth-link-lead")/>
+        <LiveForm form=AccountForm::SignInLink prefix="reauth" title=t("reauth-link-title")>
+            <ErrorSummary flash=flash.clone() prefix="reauth"/>
+            <form method="post" action={action::<RequestSignInLink>()} class="account-form" novalidate=true>
+                <input type="hidden" name="next" value=next/>
+                <input type="hidden" name="email" value=email/>
+                <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{t("email-access-submit")}</span></button>
+            </form>
+        </LiveForm>
+    }
 }
 
 /// `/konto/profil`: Stammdaten and the e-mail address.

@@ -2,6 +2,7 @@
 //! server function, so all of it works without JavaScript.
 
 pub mod access;
+pub mod email_access;
 pub mod islands;
 pub mod manage;
 pub mod passkeys;

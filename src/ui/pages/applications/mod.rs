@@ -50,8 +50,6 @@ pub fn ApplicationStartPage() -> impl IntoView {
                     return Either::Right(view! { <NotFoundPage/> });
                 };
                 let ctx = use_page();
-                let locale = ctx.locale;
-                let signed_in = ctx.account.is_some();
                 let slug = page.service.slug.clone();
                 let steps = page
                     .steps
@@ -81,30 +79,7 @@ pub fn ApplicationStartPage() -> impl IntoView {
                     .iter()
                     .map(|d| view! { <li>{d.clone()}</li> })
                     .collect_view();
-                let action_view = if !signed_in {
-                    let sign_in = format!("{}?weiter={}", crate::api::account::pages::SIGN_IN, pages::start(&slug));
-                    Either::Left(view! {
-                        <p class="kern-body">{t("application-needs-account")}</p>
-                        <p class="kern-body">
-                            <a class="kern-btn kern-btn--primary" href=sign_in><span class="kern-label">{t("sign-in-title")}</span></a>
-                            " "
-                            <a class="kern-link" href=crate::api::account::pages::REGISTER>{t("register-title")}</a>
-                        </p>
-                    })
-                } else {
-                    let label = if page.draft_saved_at.is_some() { t("application-resume") } else { t("application-start") };
-                    let saved = page.draft_saved_at.map(|at| {
-                        let until = page.draft_expires_at.map(|e| format_date_time(e, locale)).unwrap_or_default();
-                        text_with(locale, "application-draft-saved", &[("at", format_date_time(at, locale)), ("until", until)])
-                    });
-                    Either::Right(view! {
-                        {saved.map(|s| view! { <p class="kern-body">{s}</p> })}
-                        <form method="post" action={action::<StartApplication>()}>
-                            <input type="hidden" name="service" value=slug.clone()/>
-                            <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{label}</span></button>
-                        </form>
-                    })
-                };
+                let action_view = start_actions(&page, &ctx);
                 Either::Left(view! {
                     <PageTitle title=page.form_title.clone()/>
                     <PageHeading title=page.form_title.clone() lead=page.service.summary.clone()/>
@@ -129,6 +104,79 @@ pub fn ApplicationStartPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// How to begin: sign in (or, where the form allows it, go on with only an e-mail
+/// address); signed in, start or resume the draft; signed in without a password where the
+/// form needs a full Servicekonto, how to get one.
+fn start_actions(
+    page: &crate::api::applications::StartPage,
+    ctx: &crate::ui::context::PageContext,
+) -> AnyView {
+    use crate::api::account::pages as account_pages;
+    use crate::domain::forms::Access;
+    let locale = ctx.locale;
+    let slug = page.service.slug.clone();
+    let here = crate::domain::url::encode_query_value(&pages::start(&slug));
+    let sign_in = format!("{}?weiter={here}", account_pages::SIGN_IN);
+    match &ctx.account {
+        None if page.access == Access::Email => view! {
+            <section class="text-section" aria-labelledby="access-heading">
+                <h2 id="access-heading" class="kern-heading-medium">{t("application-access-heading")}</h2>
+                <p class="kern-body">{t("application-access-choice")}</p>
+                <ul class="kern-list access-choices">
+                    <li>
+                        <a class="kern-btn kern-btn--primary" href=sign_in><span class="kern-label">{t("application-access-account")}</span></a>
+                        " "
+                        <a class="kern-link" href=account_pages::REGISTER>{t("register-title")}</a>
+                    </li>
+                    <li>
+                        <a class="kern-btn kern-btn--secondary" href=format!("{}?weiter={here}", account_pages::EMAIL_ACCESS)>
+                            <span class="kern-label">{t("application-access-email")}</span>
+                        </a>
+                    </li>
+                </ul>
+            </section>
+        }
+        .into_any(),
+        None => view! {
+            <p class="kern-body">{t("application-needs-account")}</p>
+            <p class="kern-body">
+                <a class="kern-btn kern-btn--primary" href=sign_in><span class="kern-label">{t("sign-in-title")}</span></a>
+                " "
+                <a class="kern-link" href=account_pages::REGISTER>{t("register-title")}</a>
+            </p>
+        }
+        .into_any(),
+        Some(account) if !account.has_password && page.access == Access::Account => view! {
+            <div class="kern-alert kern-alert--info" role="status">
+                <div class="kern-alert__header">
+                    <span class="kern-icon kern-icon--info" aria-hidden="true"></span>
+                    <span class="kern-title">{t("application-needs-password-title")}</span>
+                </div>
+                <div class="kern-alert__body">
+                    <p class="kern-body">{t("application-needs-password")}</p>
+                    <p class="kern-body"><a class="kern-link" href=account_pages::FORGOT>{t("account-set-password")}</a></p>
+                </div>
+            </div>
+        }
+        .into_any(),
+        Some(_) => {
+            let label = if page.draft_saved_at.is_some() { t("application-resume") } else { t("application-start") };
+            let saved = page.draft_saved_at.map(|at| {
+                let until = page.draft_expires_at.map(|e| format_date_time(e, locale)).unwrap_or_default();
+                text_with(locale, "application-draft-saved", &[("at", format_date_time(at, locale)), ("until", until)])
+            });
+            view! {
+                {saved.map(|s| view! { <p class="kern-body">{s}</p> })}
+                <form method="post" action={action::<StartApplication>()}>
+                    <input type="hidden" name="service" value=slug/>
+                    <button type="submit" class="kern-btn kern-btn--primary"><span class="kern-label">{label}</span></button>
+                </form>
+            }
+            .into_any()
+        }
+    }
 }
 
 /// One step: the fields of the form version the draft started with.
