@@ -4,6 +4,9 @@ import { open, expectAccessible } from '../helpers';
 import { PASSWORD, address, linkFromMail, register, signIn } from '../account-helpers';
 
 test('a citizen registers, confirms by mail, signs in, checks the devices and signs out', async ({ page }, info) => {
+  // Registration, two sign-ins and five axe scans: without JavaScript on two busy cores
+  // this came to the default 30 s in a full parallel run.
+  test.slow();
   const email = address(info, 'kim');
   await open(page, '/konto/registrieren', info);
   await expectAccessible(page, info);

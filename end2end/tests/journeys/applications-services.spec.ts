@@ -141,9 +141,9 @@ test('a dog owner registers two dogs for dog tax and pays by direct debit', asyn
     await expect(page.getByRole('alert')).toContainText('IBAN');
   }
   await page.getByLabel('Kontoinhaberin oder Kontoinhaber').fill('Kim Muster');
+  await page.getByLabel('Ich erteile das SEPA-Lastschriftmandat').check();
   // A mistyped IBAN fails its check digits and is explained.
   await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 01');
-  await page.getByLabel('Ich erteile das SEPA-Lastschriftmandat').check();
   await next(page);
   await expect(page.getByRole('alert')).toContainText('IBAN');
   await expect(page).toHaveTitle(/^Fehler: /);
