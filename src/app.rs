@@ -2,10 +2,15 @@
 
 use crate::ui::context::use_page;
 use crate::ui::layout::Layout;
+use crate::ui::pages::admin::AdminPageView;
 use crate::ui::pages::applications::{
     ApplicationCheckPage, ApplicationDetailPage, ApplicationListPage, ApplicationStartPage,
     ApplicationStepPage,
 };
+use crate::ui::pages::backoffice::{
+    InboxPageView, case::CasePageView, statistics::StatisticsPageView,
+};
+use crate::ui::pages::mailbox::{MailboxPage, ThreadPageView};
 use crate::ui::pages::{
     accessibility::{AccessibilityPage, FeedbackThanksPage},
     account::access::{
@@ -138,6 +143,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("antrag/:slug/:step") view=ApplicationStepPage ssr=SsrMode::Async/>
                     <Route path=path!("antraege") view=ApplicationListPage ssr=SsrMode::Async/>
                     <Route path=path!("antraege/:reference") view=ApplicationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("postfach") view=MailboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("postfach/:reference") view=ThreadPageView ssr=SsrMode::Async/>
+                    <Route path=path!("behoerde") view=InboxPageView ssr=SsrMode::Async/>
+                    <Route path=path!("behoerde/statistik") view=StatisticsPageView ssr=SsrMode::Async/>
+                    <Route path=path!("behoerde/vorgaenge/:reference") view=CasePageView ssr=SsrMode::Async/>
+                    <Route path=path!("verwaltung") view=AdminPageView ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

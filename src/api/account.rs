@@ -1170,6 +1170,11 @@ pub async fn delete_account(
             tracing::warn!(%error, "a draft's file stays behind");
         }
     }
+    // Its general messages go too; the threads of submitted applications stay with the
+    // authority's file.
+    storage::messages::delete_general_of(&state.db, account.id)
+        .await
+        .map_err(internal("deleting messages"))?;
     storage::accounts::delete(&state.db, account.id)
         .await
         .map_err(internal("deleting an account"))?;

@@ -108,6 +108,8 @@ pub struct ApplicationView {
     pub submitted_at: i64,
     pub authority: Option<crate::domain::catalogue::Authority>,
     pub files: Vec<FileView>,
+    /// Where it stands: every status change, oldest first.
+    pub timeline: Vec<crate::api::backoffice::EventView>,
 }
 
 /// One line of "Meine Anträge".
@@ -122,7 +124,7 @@ pub struct ApplicationItem {
 }
 
 #[cfg(feature = "ssr")]
-mod support {
+pub(crate) mod support {
     use super::*;
     use crate::api::account::support::{internal, require_session};
     use crate::server::clock::Timestamp;
@@ -203,6 +205,8 @@ mod support {
                 .await
                 .map_err(internal("reading attachments"))?
                 .into_iter()
+                // Files of the form; those of messages are shown with their message.
+                .filter(|a| a.message_id.is_none())
                 .map(|a| FileView {
                     public_id: a.public_id,
                     field_path: a.field_path,
@@ -396,59 +400,32 @@ pub async fn save_step_files(
     use crate::server::request;
 
     let state = request::state().map_err(request::fail)?;
-    let max_file = state.config.applications.max_file_bytes;
-    let mut multipart = data
-        .into_inner()
-        .ok_or_else(|| request::fail(AppError::BadRequest))?;
-    let bad = |_| request::fail(AppError::BadRequest);
-    let (mut service, mut step, mut action) = (String::new(), String::new(), String::new());
-    let mut texts = BTreeMap::new();
-    let mut uploads = Vec::new();
-    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if let Some(path) = name.strip_prefix("file[").and_then(|n| n.strip_suffix(']')) {
-            let path = path.to_owned();
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let mut bytes = bytes::BytesMut::new();
-            let mut too_large = false;
-            while let Some(chunk) = field.chunk().await.map_err(bad)? {
-                if bytes.len() + chunk.len() > max_file {
-                    too_large = true;
-                    continue;
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            // A file input left empty still sends an empty part.
-            if file_name.is_empty() && bytes.is_empty() {
-                continue;
-            }
-            uploads.push(Upload {
-                path,
-                file_name,
-                bytes: (!too_large).then(|| bytes.freeze()),
-            });
-        } else {
-            let value = field.text().await.map_err(bad)?;
-            match name.as_str() {
-                "service" => service = value,
-                "step" => step = value,
-                "action" => action = value,
-                _ => {
-                    if let Some(path) = name.strip_prefix("a[").and_then(|n| n.strip_suffix(']')) {
-                        texts.insert(path.to_owned(), value);
-                    }
-                }
-            }
-        }
-        if texts.len() > 500 || uploads.len() > 20 {
-            return Err(request::fail(AppError::PayloadTooLarge));
-        }
-    }
-    let action = if action.is_empty() {
-        "weiter".to_owned()
-    } else {
-        action
+    let (fields, files) =
+        crate::api::uploads::read(data, state.config.applications.max_file_bytes).await?;
+    let field = |name: &str| fields.get(name).cloned().unwrap_or_default();
+    let (service, step) = (field("service"), field("step"));
+    let action = match field("action") {
+        a if a.is_empty() => "weiter".to_owned(),
+        a => a,
     };
+    let texts = fields
+        .iter()
+        .filter_map(|(name, value)| {
+            let path = name.strip_prefix("a[")?.strip_suffix(']')?;
+            Some((path.to_owned(), value.clone()))
+        })
+        .collect();
+    let uploads = files
+        .into_iter()
+        .filter_map(|u| {
+            let path = u.name.strip_prefix("file[")?.strip_suffix(']')?.to_owned();
+            Some(Upload {
+                path,
+                file_name: u.file_name,
+                bytes: u.bytes,
+            })
+        })
+        .collect();
     step_core(&service, &step, &action, texts, uploads).await
 }
 
@@ -626,7 +603,6 @@ async fn attach(
     use crate::domain::forms::Problem;
     use crate::server::storage::attachments::{self, Attachment};
     use crate::server::{auth, request};
-    use sha2::{Digest, Sha256};
 
     let limits = &state.config.applications;
     let refuse = |problem| {
@@ -639,9 +615,8 @@ async fn attach(
     let Some(bytes) = upload.bytes else {
         return refuse(Problem::FileTooLarge { max_mb });
     };
-    let content_type = match infer::get(&bytes).map(|t| t.mime_type()) {
-        Some(t @ ("application/pdf" | "image/jpeg" | "image/png")) => t,
-        _ => return refuse(Problem::FileType),
+    let Some(content_type) = crate::api::uploads::allowed_type(&bytes) else {
+        return refuse(Problem::FileType);
     };
     let existing = attachments::of_application(&state.db, draft.id)
         .await
@@ -674,7 +649,6 @@ async fn attach(
     }
     let public_id =
         auth::random_token().map_err(|e| request::fail(request::internal("drawing an id", e)))?;
-    let digest = Sha256::digest(&bytes);
     let attachment = Attachment {
         storage_key: format!("applications/{}/{public_id}", draft.public_id),
         public_id,
@@ -682,8 +656,9 @@ async fn attach(
         file_name: safe_file_name(&upload.file_name),
         content_type: content_type.to_owned(),
         size_bytes: bytes.len() as i64,
-        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+        sha256: crate::api::uploads::sha256(&bytes),
         created_at: state.clock.now().0,
+        message_id: None,
     };
     state
         .objects
@@ -901,6 +876,12 @@ pub async fn submit_application(
     let now = state.clock.now();
     let year = crate::domain::time::german_time(now.0).year;
     let kept = form.visible_answers(&draft.answers);
+    let applicant_name = ["given_names", "family_name"]
+        .iter()
+        .map(|f| kept.get(f).trim())
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let outcome = submit(
         &state.db,
         &Submission {
@@ -913,12 +894,15 @@ pub async fn submit_application(
             reference_prefix: &state.config.applications.reference_prefix,
             year,
             now,
+            email: &session.email,
+            applicant_name: &applicant_name,
         },
     )
     .await
     .map_err(internal("submitting an application"))?;
     let reference = match outcome {
         Submitted::New(reference) => {
+            state.delivery_wakeup.notify_one();
             audit(
                 &state,
                 Event::ApplicationSubmitted,
@@ -1037,7 +1021,9 @@ pub async fn application_view(
         None => None,
     };
     let files = support::files_of(state, application.id).await?;
+    let timeline = crate::api::backoffice::support::timeline(state, application.id, false).await?;
     Ok(ApplicationView {
+        timeline,
         files,
         reference: reference.to_owned(),
         service_slug: application.service_slug,

@@ -26,6 +26,9 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// Not possible from the current state (someone moved the case meanwhile).
+    #[error("conflict")]
+    Conflict,
     #[error("payload too large")]
     PayloadTooLarge,
     #[error("too many requests")]
@@ -68,6 +71,7 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::Conflict => 409,
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Internal { .. } => 500,
@@ -82,6 +86,7 @@ impl AppError {
             AppError::BadRequest => "error-bad-request",
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",
+            AppError::Conflict => "error-conflict",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::TooManyRequests => "error-too-many",
             AppError::Internal { .. } => "error-internal",

@@ -4,12 +4,16 @@
 //! the client stubs.
 
 pub mod account;
+pub mod admin;
 pub mod applications;
+pub mod backoffice;
 pub mod catalogue;
 pub mod email_access;
 pub mod error;
 pub mod feedback;
+pub mod mailbox;
 pub mod passkeys;
 pub mod second_factor;
+pub mod uploads;
 
 pub use error::AppError;

@@ -33,10 +33,22 @@ pub enum ErrorCode {
     TooMany,
     /// The e-mail address of the account is not confirmed yet.
     Unconfirmed,
+    /// A file that is not a PDF, JPEG or PNG by its content.
+    FileType,
+    FileTooLarge,
+    TooManyFiles,
+    /// Someone changed the case meanwhile; the step is not possible from its status now.
+    Conflict,
+    /// No confirmed account with a password has this address.
+    UnknownAccount,
+    /// Not an `https://` address (plain `http://` only on this machine).
+    InvalidUrl,
+    /// Parts of the form are missing.
+    Incomplete,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::InvalidEmail,
@@ -54,6 +66,13 @@ impl ErrorCode {
         ErrorCode::Unchanged,
         ErrorCode::TooMany,
         ErrorCode::Unconfirmed,
+        ErrorCode::FileType,
+        ErrorCode::FileTooLarge,
+        ErrorCode::TooManyFiles,
+        ErrorCode::Conflict,
+        ErrorCode::UnknownAccount,
+        ErrorCode::InvalidUrl,
+        ErrorCode::Incomplete,
     ];
 
     /// The message id in the locale files, per field: `feedback-message-required`.
@@ -76,6 +95,13 @@ impl ErrorCode {
             ErrorCode::Unchanged => "unchanged",
             ErrorCode::TooMany => "too-many",
             ErrorCode::Unconfirmed => "unconfirmed",
+            ErrorCode::FileType => "file-type",
+            ErrorCode::FileTooLarge => "file-too-large",
+            ErrorCode::TooManyFiles => "too-many-files",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::UnknownAccount => "unknown-account",
+            ErrorCode::InvalidUrl => "invalid-url",
+            ErrorCode::Incomplete => "incomplete",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod backoffice;
 pub mod catalogue;
 pub mod feedback;
 pub mod fields;

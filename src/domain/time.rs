@@ -63,6 +63,17 @@ pub fn german_time(unix_secs: i64) -> LocalTime {
     }
 }
 
+/// The moment a German civil day (days since 1970-01-01) begins, in Unix seconds: local
+/// midnight, 23:00 or 22:00 UTC the day before in winter or summer.
+pub fn start_of_german_day(days: i64) -> i64 {
+    let winter = days * 86_400 - 3600;
+    if german_time(winter).hour == 0 {
+        winter
+    } else {
+        winter - 3600
+    }
+}
+
 /// The German civil date of `unix_secs` as `YYYY-MM-DD` (as date inputs send it).
 pub fn iso_date(unix_secs: i64) -> String {
     let t = german_time(unix_secs);
@@ -122,6 +133,22 @@ mod tests {
         // And back: 2026-10-25 00:59 UTC is 02:59 CEST, 01:00 UTC is 02:00 CET.
         assert_eq!(german_time(1_792_889_940).hour, 2);
         assert_eq!(german_time(1_792_890_000).hour, 2);
+    }
+
+    #[test]
+    fn days_begin_at_german_midnight() {
+        let winter = days_from_civil(2026, 11, 29);
+        let start = start_of_german_day(winter);
+        assert_eq!(iso_date(start), "2026-11-29");
+        assert_eq!(iso_date(start - 1), "2026-11-28");
+        assert_eq!(german_time(start).hour, 0);
+        let summer = days_from_civil(2026, 7, 1);
+        let start = start_of_german_day(summer);
+        assert_eq!(
+            (iso_date(start), german_time(start).hour),
+            ("2026-07-01".into(), 0)
+        );
+        assert_eq!(iso_date(start - 1), "2026-06-30");
     }
 
     #[test]

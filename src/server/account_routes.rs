@@ -175,6 +175,14 @@ pub async fn attachment(
             return security::plain(StatusCode::INTERNAL_SERVER_ERROR, "Internal error");
         }
     };
+    file_response(&state, &found).await
+}
+
+/// A stored file as a download: its type, `attachment` with the name, never cached.
+pub async fn file_response(
+    state: &AppState,
+    found: &crate::server::storage::attachments::Attachment,
+) -> Response {
     let bytes = match state.objects.get(&found.storage_key).await {
         Ok(bytes) => bytes,
         Err(error) => {

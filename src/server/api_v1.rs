@@ -1,5 +1,6 @@
-//! The public JSON API of the catalogue (`/api/v1/…`) and its OpenAPI document, generated
-//! from these handlers and the domain types. Read-only; lists are paged.
+//! The public JSON API of the catalogue (`/api/v1/…`) and the OpenAPI document of the whole
+//! API (with the submissions API of `api_submissions`), generated from the handlers and the
+//! domain types. Read-only; lists are paged.
 
 use crate::domain::catalogue::{
     Authority, LifeSituation, Online, Service, ServiceLevel, ServiceSummary,
@@ -32,9 +33,9 @@ pub fn routes() -> Router<AppState> {
 #[derive(OpenApi)]
 #[openapi(
     info(
-        title = "Serviceportal catalogue API",
+        title = "Serviceportal API",
         version = "1",
-        description = "Services, regions, authorities and who is responsible where."
+        description = "The catalogue (services, regions, authorities and who is responsible where; public) and the submissions of each authority for its specialist systems (with an API key)."
     ),
     paths(
         list_services,
@@ -60,8 +61,11 @@ pub fn routes() -> Router<AppState> {
 )]
 struct ApiDoc;
 
+/// The catalogue and the specialist systems' submissions API in one document.
 async fn openapi() -> impl IntoResponse {
-    Json(ApiDoc::openapi())
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::server::api_submissions::SubmissionsDoc::openapi());
+    Json(doc)
 }
 
 /// A client error or a server failure, as JSON.

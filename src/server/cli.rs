@@ -189,7 +189,8 @@ async fn serve(config: Config, migrate: bool) -> Result<(), String> {
     if crate::server::mail::dev_outbox(&state.config) {
         tracing::info!("no SMTP server configured: mail stays in the outbox at /dev/mail");
     }
-    let mailer = crate::server::mail::spawn_worker(state.clone(), stopped);
+    let mailer = crate::server::mail::spawn_worker(state.clone(), stopped.clone());
+    let deliverer = crate::server::webhooks::spawn(state.clone(), stopped);
     serve::serve(
         listener,
         http::router(state),
@@ -200,6 +201,7 @@ async fn serve(config: Config, migrate: bool) -> Result<(), String> {
     let _ = stop.send(true);
     let _ = housekeeping.await;
     let _ = mailer.await;
+    let _ = deliverer.await;
     db.close().await;
     Ok(())
 }

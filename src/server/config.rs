@@ -30,6 +30,8 @@ pub struct Config {
     #[serde(default)]
     pub applications: ApplicationsConfig,
     #[serde(default)]
+    pub backoffice: BackofficeConfig,
+    #[serde(default)]
     pub objects: ObjectsConfig,
     pub operator: Operator,
     pub accessibility: AccessibilityContact,
@@ -190,6 +192,20 @@ impl Default for AccountsConfig {
             sign_ins_per_ip_minute: 20,
             mails_per_ip_hour: 10,
         }
+    }
+}
+
+/// The authorities' back office.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BackofficeConfig {
+    /// A case not decided this many days after submission counts as overdue.
+    pub overdue_days: i64,
+}
+
+impl Default for BackofficeConfig {
+    fn default() -> Self {
+        Self { overdue_days: 30 }
     }
 }
 
@@ -426,6 +442,9 @@ impl Config {
                 "accounts",
                 "timeouts and link lifetimes must be at least 60 s",
             );
+        }
+        if !(1..=3650).contains(&self.backoffice.overdue_days) {
+            return invalid("backoffice.overdue_days", "must be 1 to 3650 days");
         }
         if !is_iso_date(&self.accessibility.statement_date) {
             return invalid(

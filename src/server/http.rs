@@ -81,7 +81,16 @@ pub fn router(state: AppState) -> Router {
             "/antraege/{reference}/empfangsbestaetigung.pdf",
             get(crate::server::account_routes::receipt),
         )
+        .route(
+            "/behoerde/anlagen/{id}",
+            get(crate::server::backoffice_routes::case_file),
+        )
+        .route(
+            crate::api::backoffice::pages::STATISTICS_CSV,
+            get(crate::server::backoffice_routes::statistics_csv),
+        )
         .merge(crate::server::api_v1::routes())
+        .merge(crate::server::api_submissions::routes())
         .leptos_routes_with_context(&state, routes, context, app_fn)
         .fallback_service(static_files)
         .layer(middleware::from_fn(server_fn_status))
@@ -183,6 +192,18 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
                 .and_then(|s| s.home_ags.clone())
                 .filter(|p| is_gemeinde(p))
         });
+    // The Postfach count in the header, for page views of the signed-in.
+    let unread_messages = match session.active() {
+        Some(s) if is_page_view => {
+            crate::server::storage::messages::unread_for_applicant(&state.db, s.account_id)
+                .await
+                .unwrap_or_else(|error| {
+                    tracing::warn!(%error, "counting unread messages");
+                    0
+                })
+        }
+        _ => 0,
+    };
     let context = PageContext {
         locale,
         nonce: req
@@ -207,6 +228,7 @@ async fn page_context(State(state): State<AppState>, mut req: Request, next: Nex
             seconds_left: auth::session::ends_at(&state.config.accounts, s) - state.clock.now().0,
             has_second_factor: s.has_second_factor,
             has_password: s.has_password,
+            unread_messages,
         }),
         session_expired: session == SessionState::Expired,
     };
@@ -271,7 +293,10 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
     if let Some(account) = &context.account
         && account.role.is_staff()
         && !account.has_second_factor
-        && (path == pages::OVERVIEW || path.starts_with("/konto/") || path.starts_with("/behoerde"))
+        && (path == pages::OVERVIEW
+            || path.starts_with("/konto/")
+            || path.starts_with("/behoerde")
+            || path.starts_with("/verwaltung"))
         && !setup_pages.contains(&path)
     {
         let mut response = StatusCode::SEE_OTHER.into_response();
@@ -285,8 +310,15 @@ fn account_redirect(uri: &http::Uri, context: &PageContext) -> Option<Response> 
     let is_application_page = path == crate::api::applications::pages::LIST
         || path.starts_with("/antraege/")
         || (path.starts_with("/antrag/") && path.trim_end_matches('/').matches('/').count() >= 3);
-    let is_account_page =
-        path == pages::OVERVIEW || path.starts_with("/konto/") || is_application_page;
+    let is_staff_page = ["/behoerde", "/verwaltung"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let is_mailbox_page = path == "/postfach" || path.starts_with("/postfach/");
+    let is_account_page = path == pages::OVERVIEW
+        || path.starts_with("/konto/")
+        || is_application_page
+        || is_staff_page
+        || is_mailbox_page;
     let target = if !is_account_page {
         return None;
     } else if public.contains(&path) {

@@ -66,6 +66,11 @@ pub enum Mail {
         until: String,
         link: String,
     },
+    /// A message of the authority waits in the Postfach (never its content).
+    NewMessage {
+        reference: String,
+        link: String,
+    },
     /// An application arrived (no answers in the mail: they stay in the portal).
     ApplicationSubmitted {
         service: String,
@@ -90,6 +95,7 @@ impl Mail {
             Mail::AccountDeleted => "account-deleted",
             Mail::ApplicationSubmitted { .. } => "application-submitted",
             Mail::DraftReminder { .. } => "draft-reminder",
+            Mail::NewMessage { .. } => "new-message",
         }
     }
 
@@ -108,6 +114,9 @@ impl Mail {
             Mail::ResetUnknown { register } => vec![("register", register.clone())],
             Mail::EmailChanged { new_email } => vec![("new_email", new_email.clone())],
             Mail::PasswordChanged | Mail::AccountDeleted => Vec::new(),
+            Mail::NewMessage { reference, link } => {
+                vec![("reference", reference.clone()), ("link", link.clone())]
+            }
             Mail::DraftReminder {
                 service,
                 until,

@@ -1,9 +1,11 @@
 //! Server-only code: settings, state, storage, HTTP, background jobs.
 
 pub mod account_routes;
+pub mod api_submissions;
 pub mod api_v1;
 pub mod assets;
 pub mod auth;
+pub mod backoffice_routes;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -22,4 +24,6 @@ pub mod seed;
 pub mod serve;
 pub mod state;
 pub mod storage;
+pub mod submissions;
 pub mod telemetry;
+pub mod webhooks;

@@ -17,8 +17,18 @@ pub struct CspNonce(pub String);
 /// preflight, which is exactly why the origin check below must hold for all of them.
 const FORM_TYPES: [&str; 1] = ["application/x-www-form-urlencoded"];
 
-/// The server function that takes files (a step with file fields).
-pub const UPLOAD_PATH: &str = "/api/applications/save-files";
+/// The server functions that take files: a step with file fields, a caseworker's message
+/// (with the decision as PDF), an applicant's reply in the Postfach.
+pub const UPLOAD_PATHS: [&str; 3] = [
+    "/api/applications/save-files",
+    "/api/backoffice/message",
+    "/api/mailbox/reply",
+];
+
+/// The API of the specialist systems: authorized by a key in the `Authorization` header,
+/// never by a cookie, so a foreign page cannot make a browser use it (no CSRF); it takes
+/// JSON.
+const KEY_API: &str = "/api/v1/";
 
 /// Refuses state-changing requests that do not come from our own pages (CSRF): the browser
 /// must say `Sec-Fetch-Site: same-origin` (or `none`, typed by the user), or, for browsers
@@ -30,6 +40,25 @@ pub async fn guard_state_changes(
 ) -> Response {
     let method = req.method();
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    if req.uri().path().starts_with(KEY_API) {
+        let json = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim()
+                    .to_ascii_lowercase()
+                    .starts_with("application/json")
+            });
+        let body_less = req
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .is_none_or(|v| v == "0");
+        if !json && !body_less {
+            return plain(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+        }
         return next.run(req).await;
     }
     if !is_same_origin(req.headers(), state.config.origin()) {
@@ -44,7 +73,7 @@ pub async fn guard_state_changes(
             .and_then(|v| v.split(';').next())
             .map(|v| v.trim().to_ascii_lowercase());
         // Files come as multipart/form-data, to their one endpoint only.
-        let allowed = if req.uri().path() == UPLOAD_PATH {
+        let allowed = if UPLOAD_PATHS.contains(&req.uri().path()) {
             ["multipart/form-data"]
         } else {
             FORM_TYPES
@@ -152,7 +181,7 @@ pub fn plain(status: StatusCode, text: &'static str) -> Response {
 /// while being read.
 pub async fn limit_body(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let base = state.config.server.body_limit_bytes;
-    let max = if req.uri().path() == UPLOAD_PATH {
+    let max = if UPLOAD_PATHS.contains(&req.uri().path()) {
         base + state.config.applications.max_total_bytes
     } else {
         base

@@ -25,6 +25,12 @@ pub struct AppState {
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// Uploaded files.
     pub objects: crate::server::objects::Objects,
+    /// Rings when an event is put into the delivery outbox, so webhooks go out at once.
+    #[from_ref(skip)]
+    pub delivery_wakeup: Arc<tokio::sync::Notify>,
+    /// The client for webhooks (no redirects followed: a receiver answers itself).
+    #[from_ref(skip)]
+    pub http: reqwest::Client,
 }
 
 impl AppState {
@@ -49,6 +55,12 @@ impl AppState {
         let passwords = PasswordHasher::new(&config.accounts, pepper).map_err(|e| e.to_string())?;
         let objects =
             crate::server::objects::Objects::from_config(&config.objects, &config.server.data_dir)?;
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .user_agent(concat!("serviceportal/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
         Ok(AppState {
             site: Arc::new(config.site_info()),
             config: Arc::new(config),
@@ -60,6 +72,8 @@ impl AppState {
             secret_key,
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
             objects,
+            delivery_wakeup: Arc::new(tokio::sync::Notify::new()),
+            http,
         })
     }
 }

@@ -43,6 +43,8 @@ pub struct SignedIn {
     pub has_second_factor: bool,
     /// False for an account made by applying with only an e-mail address.
     pub has_password: bool,
+    /// Messages in the Postfach not opened yet.
+    pub unread_messages: i64,
 }
 
 impl PageContext {

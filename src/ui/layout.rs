@@ -63,11 +63,30 @@ fn AccountNav() -> impl IntoView {
     use crate::ui::pages::account::action;
     let page = use_page();
     let nav = match page.account {
-        Some(_) => view! {
-            <a class="kern-link" href=pages::OVERVIEW>{t("nav-account")}</a>
-            <ActionButton action={action::<SignOut>()} label=t("sign-out") secondary=true/>
+        Some(account) => {
+            use crate::domain::account::Role;
+            let mailbox = if account.unread_messages > 0 {
+                crate::i18n::text_with(
+                    page.locale,
+                    "nav-mailbox-unread",
+                    &[("count", account.unread_messages.to_string())],
+                )
+            } else {
+                t("nav-mailbox")
+            };
+            view! {
+                {account.role.is_staff().then(|| view! {
+                    <a class="kern-link" href=crate::api::backoffice::pages::INBOX>{t("nav-inbox")}</a>
+                })}
+                {(account.role == Role::Admin).then(|| view! {
+                    <a class="kern-link" href=crate::api::admin::pages::ADMIN>{t("nav-admin")}</a>
+                })}
+                <a class="kern-link" href=crate::api::mailbox::pages::MAILBOX>{mailbox}</a>
+                <a class="kern-link" href=pages::OVERVIEW>{t("nav-account")}</a>
+                <ActionButton action={action::<SignOut>()} label=t("sign-out") secondary=true/>
+            }
+            .into_any()
         }
-        .into_any(),
         None => {
             view! { <a class="kern-link" href=pages::SIGN_IN>{t("nav-sign-in")}</a> }.into_any()
         }

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod browser;
+pub mod people;
 pub mod smtp;
 
 use axum::Router;

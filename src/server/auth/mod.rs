@@ -86,6 +86,16 @@ pub enum Event {
     RecoveryCodeUsed,
     RecoveryCodesRenewed,
     ApplicationSubmitted,
+    ApplicationWithdrawn,
+    /// A message of the applicant to the authority.
+    MessageSent,
+    CaseAssigned,
+    CaseStatusChanged,
+    CaseMessageSent,
+    CaseFileDownloaded,
+    WebhookChanged,
+    ApiKeyCreated,
+    ApiKeyRevoked,
 }
 
 impl Event {
@@ -118,6 +128,15 @@ impl Event {
             Event::RecoveryCodeUsed => "recovery-code-used",
             Event::RecoveryCodesRenewed => "recovery-codes-renewed",
             Event::ApplicationSubmitted => "application-submitted",
+            Event::ApplicationWithdrawn => "application-withdrawn",
+            Event::MessageSent => "message-sent",
+            Event::CaseAssigned => "case-assigned",
+            Event::CaseStatusChanged => "case-status-changed",
+            Event::CaseMessageSent => "case-message-sent",
+            Event::CaseFileDownloaded => "case-file-downloaded",
+            Event::WebhookChanged => "webhook-changed",
+            Event::ApiKeyCreated => "api-key-created",
+            Event::ApiKeyRevoked => "api-key-revoked",
         }
     }
 }

@@ -31,7 +31,7 @@ pub struct Application {
     pub expires_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, public_id, reference, account_id, form_id, form_version, service_slug, \
+pub(crate) const COLUMNS: &str = "id, public_id, reference, account_id, form_id, form_version, service_slug, \
      gemeinde_ags, authority_id, status, answers, prefilled, created_at, updated_at, submitted_at, \
      expires_at";
 
@@ -43,7 +43,7 @@ fn encode<T: serde::Serialize>(value: &T) -> Result<String, sqlx::Error> {
     serde_json::to_string(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))
 }
 
-fn to_application(row: &AnyRow) -> Result<Application, sqlx::Error> {
+pub(crate) fn to_application(row: &AnyRow) -> Result<Application, sqlx::Error> {
     let status: String = row.try_get("status")?;
     let version: i64 = row.try_get("form_version")?;
     let answers: String = row.try_get("answers")?;
@@ -200,6 +200,10 @@ pub struct Submission<'a> {
     pub reference_prefix: &'a str,
     pub year: i64,
     pub now: Timestamp,
+    /// The confirmed address it is sent with, and the applicant's name as answered: kept
+    /// with the application for the authority.
+    pub email: &'a str,
+    pub applicant_name: &'a str,
 }
 
 /// The outcome of a submission.
@@ -234,7 +238,8 @@ pub async fn submit(db: &Db, s: &Submission<'_>) -> Result<Submitted, sqlx::Erro
     let changed = sqlx::query(
         "UPDATE applications SET status = 'submitted', reference = $1, idempotency_key = $2, \
          answers = $3, gemeinde_ags = $4, authority_id = $5, submitted_at = $6, updated_at = $6, \
-         expires_at = NULL WHERE id = $7 AND account_id = $8 AND status = 'draft'",
+         status_changed_at = $6, expires_at = NULL, email = $7, applicant_name = $8 \
+         WHERE id = $9 AND account_id = $10 AND status = 'draft'",
     )
     .bind(&reference)
     .bind(s.idempotency_key)
@@ -242,12 +247,29 @@ pub async fn submit(db: &Db, s: &Submission<'_>) -> Result<Submitted, sqlx::Erro
     .bind(s.gemeinde_ags)
     .bind(s.authority_id)
     .bind(s.now.0)
+    .bind(s.email)
+    .bind(s.applicant_name)
     .bind(s.id)
     .bind(s.account_id)
     .execute(&mut *tx)
     .await;
     match changed {
         Ok(result) if result.rows_affected() == 1 => {
+            // The timeline starts, and the outbox holds the submission for the authority's
+            // specialist system: in the same transaction, so neither is ever missing.
+            super::cases::insert_event(
+                &mut tx,
+                s.id,
+                s.now,
+                super::cases::ActorRef::Applicant(Some(s.account_id)),
+                "status",
+                Some((Status::Draft, Status::Submitted)),
+                None,
+            )
+            .await?;
+            if let Some(authority) = s.authority_id {
+                super::delivery::enqueue(&mut tx, s.id, authority, "submitted", s.now).await?;
+            }
             tx.commit().await?;
             Ok(Submitted::New(reference))
         }

@@ -16,10 +16,12 @@ pub struct Attachment {
     pub sha256: String,
     pub storage_key: String,
     pub created_at: i64,
+    /// The message it came with (row id), for files of the Postfach.
+    pub message_id: Option<i64>,
 }
 
-const COLUMNS: &str =
-    "public_id, field_path, file_name, content_type, size_bytes, sha256, storage_key, created_at";
+const COLUMNS: &str = "public_id, field_path, file_name, content_type, size_bytes, sha256, \
+     storage_key, created_at, message_id";
 
 fn to_attachment(row: &AnyRow) -> Result<Attachment, sqlx::Error> {
     Ok(Attachment {
@@ -31,13 +33,26 @@ fn to_attachment(row: &AnyRow) -> Result<Attachment, sqlx::Error> {
         sha256: row.try_get("sha256")?,
         storage_key: row.try_get("storage_key")?,
         created_at: row.try_get("created_at")?,
+        message_id: row.try_get("message_id")?,
     })
 }
 
 pub async fn insert(db: &Db, application_id: i64, a: &Attachment) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    insert_in(&mut tx, application_id, a).await?;
+    tx.commit().await
+}
+
+/// Records a file inside a transaction (a message and its files are stored together).
+pub async fn insert_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    application_id: i64,
+    a: &Attachment,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO attachments (public_id, application_id, field_path, file_name, content_type, \
-         size_bytes, sha256, storage_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         size_bytes, sha256, storage_key, created_at, message_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&a.public_id)
     .bind(application_id)
@@ -48,7 +63,8 @@ pub async fn insert(db: &Db, application_id: i64, a: &Attachment) -> Result<(), 
     .bind(&a.sha256)
     .bind(&a.storage_key)
     .bind(a.created_at)
-    .execute(&db.pool)
+    .bind(a.message_id)
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }
@@ -89,6 +105,29 @@ pub async fn remove(
     Ok(Some(found))
 }
 
+/// A file of a submitted application of one of `authorities`, for the back office.
+pub async fn of_authorities(
+    db: &Db,
+    authorities: &[String],
+    public_id: &str,
+) -> Result<Option<(Attachment, String)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT t.public_id, t.field_path, t.file_name, t.content_type, t.size_bytes, t.sha256, \
+         t.storage_key, t.created_at, t.message_id, a.authority_id, a.reference FROM attachments t \
+         JOIN applications a ON a.id = t.application_id WHERE t.public_id = $1 AND a.status <> 'draft'",
+    )
+    .bind(public_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let authority: Option<String> = row.try_get("authority_id")?;
+    if !authority.is_some_and(|a| authorities.contains(&a)) {
+        return Ok(None);
+    }
+    let reference: Option<String> = row.try_get("reference")?;
+    Ok(Some((to_attachment(&row)?, reference.unwrap_or_default())))
+}
+
 /// A file of one of the account's applications, for download.
 pub async fn of_account(
     db: &Db,
@@ -97,8 +136,8 @@ pub async fn of_account(
 ) -> Result<Option<Attachment>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT t.public_id, t.field_path, t.file_name, t.content_type, t.size_bytes, t.sha256, \
-         t.storage_key, t.created_at FROM attachments t JOIN applications a ON a.id = t.application_id \
-         WHERE t.public_id = $1 AND a.account_id = $2",
+         t.storage_key, t.created_at, t.message_id FROM attachments t \
+         JOIN applications a ON a.id = t.application_id WHERE t.public_id = $1 AND a.account_id = $2",
     )
     .bind(public_id)
     .bind(account_id)

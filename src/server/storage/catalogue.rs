@@ -235,6 +235,16 @@ pub async fn list_services(
 }
 
 /// A page of authorities by name, optionally of one region, and how many there are.
+/// Every authority, by name (the administration's lists).
+pub async fn list_authorities_all(db: &Db) -> Result<Vec<Authority>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {AUTHORITY_COLUMNS} FROM authorities ORDER BY name, id"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter().map(to_authority).collect()
+}
+
 pub async fn list_authorities(
     db: &Db,
     region: Option<&str>,

@@ -416,9 +416,9 @@ pub fn ApplicationListPage() -> impl IntoView {
                 }
                 let (drafts, sent): (Vec<_>, Vec<_>) = items.into_iter().partition(|a| a.status == Status::Draft);
                 let row = move |a: crate::api::applications::ApplicationItem| {
-                    let (href, state) = match (&a.reference, a.status) {
-                        (Some(r), _) => (pages::detail(r), t("application-status-submitted")),
-                        (None, _) => (pages::start(&a.service_slug), t("application-status-draft")),
+                    let (href, state) = match &a.reference {
+                        Some(r) => (pages::detail(r), crate::ui::pages::backoffice::status_label(a.status)),
+                        None => (pages::start(&a.service_slug), t("application-status-draft")),
                     };
                     let detail = match (&a.reference, a.expires_at) {
                         (Some(r), _) => r.clone(),
@@ -495,21 +495,43 @@ pub fn ApplicationDetailPage() -> impl IntoView {
                     })
                     .collect_view();
                 let title = text_with(locale, "application-sent-title", &[("service", page.service_title.clone())]);
+                let facts = view! {
+                    <p class="kern-body">{t("application-reference")}" "<strong class="reference">{page.reference.clone()}</strong></p>
+                    <p class="kern-body">{text_with(locale, "application-sent-at", &[("at", format_date_time(page.submitted_at, locale))])}</p>
+                    <p class="kern-body">
+                        <a class="kern-link" href=pages::receipt(&page.reference) download="">{t("application-receipt-link")}</a>
+                    </p>
+                };
+                let mailbox = crate::api::mailbox::pages::thread(&page.reference);
+                // Just sent: the confirmation; later: where it stands.
+                let head = if page.status == Status::Submitted {
+                    Either::Left(view! {
+                        <div class="kern-alert kern-alert--success confirmation" role="status">
+                            <div class="kern-alert__header">
+                                <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
+                                <h1 class="kern-title">{title.clone()}</h1>
+                            </div>
+                            <div class="kern-alert__body">{facts}</div>
+                        </div>
+                    })
+                } else {
+                    Either::Right(view! {
+                        <p class="kern-body application-caption">{page.service_title.clone()}</p>
+                        <h1 class="kern-heading-large">{page.reference.clone()}</h1>
+                        <p class="kern-body">{t("applications-status")} ": " {crate::ui::pages::backoffice::status_badge(page.status)}</p>
+                        {facts}
+                    })
+                };
                 Either::Left(view! {
                     <PageTitle title=title.clone()/>
-                    <div class="kern-alert kern-alert--success confirmation" role="status">
-                        <div class="kern-alert__header">
-                            <span class="kern-icon kern-icon--success" aria-hidden="true"></span>
-                            <h1 class="kern-title">{title}</h1>
-                        </div>
-                        <div class="kern-alert__body">
-                            <p class="kern-body">{t("application-reference")}" "<strong class="reference">{page.reference.clone()}</strong></p>
-                            <p class="kern-body">{text_with(locale, "application-sent-at", &[("at", format_date_time(page.submitted_at, locale))])}</p>
-                            <p class="kern-body">
-                                <a class="kern-link" href=pages::receipt(&page.reference) download="">{t("application-receipt-link")}</a>
-                            </p>
-                        </div>
-                    </div>
+                    {head}
+                    <p class="kern-body"><a class="kern-link" href=mailbox>{t("application-to-mailbox")}</a></p>
+                    {(!page.timeline.is_empty()).then(|| view! {
+                        <section class="text-section" aria-labelledby="timeline-heading">
+                            <h2 id="timeline-heading" class="kern-heading-medium">{t("timeline-heading")}</h2>
+                            {crate::ui::pages::backoffice::case::timeline_view(&page.timeline)}
+                        </section>
+                    })}
                     <section class="text-section" aria-labelledby="next-heading">
                         <h2 id="next-heading" class="kern-heading-medium">{t("application-next-heading")}</h2>
                         <p class="kern-body">{form.next_steps.get(locale).to_owned()}</p>
