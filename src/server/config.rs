@@ -201,11 +201,16 @@ impl Default for AccountsConfig {
 pub struct BackofficeConfig {
     /// A case not decided this many days after submission counts as overdue.
     pub overdue_days: i64,
+    /// How long a specialist system's webhook may take to answer.
+    pub webhook_timeout_secs: u64,
 }
 
 impl Default for BackofficeConfig {
     fn default() -> Self {
-        Self { overdue_days: 30 }
+        Self {
+            overdue_days: 30,
+            webhook_timeout_secs: 10,
+        }
     }
 }
 
@@ -445,6 +450,12 @@ impl Config {
         }
         if !(1..=3650).contains(&self.backoffice.overdue_days) {
             return invalid("backoffice.overdue_days", "must be 1 to 3650 days");
+        }
+        if !(1..=120).contains(&self.backoffice.webhook_timeout_secs) {
+            return invalid(
+                "backoffice.webhook_timeout_secs",
+                "must be 1 to 120 seconds",
+            );
         }
         if !is_iso_date(&self.accessibility.statement_date) {
             return invalid(

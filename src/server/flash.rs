@@ -69,10 +69,11 @@ pub async fn load(state: &AppState, headers: &http::HeaderMap) -> FlashBag {
     match storage::flash::get_all(&state.db, &hash(&token), state.clock.now()).await {
         Ok(entries) => {
             let bag = FlashBag(entries.into_iter().collect());
-            // Notices and recovery codes are shown once.
+            // Notices, recovery codes and new keys are shown once.
             for kind in [
                 crate::api::account::NOTICE_FLASH,
                 crate::api::account::forms::RECOVERY_CODES,
+                crate::api::admin::SECRET_FLASH,
             ] {
                 if bag.0.contains_key(kind)
                     && let Err(error) = storage::flash::delete(&state.db, &hash(&token), kind).await

@@ -43,20 +43,15 @@ pub async fn guard_state_changes(
         return next.run(req).await;
     }
     if req.uri().path().starts_with(KEY_API) {
-        let json = req
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
+        // JSON, or nothing (an acknowledgement has no body).
+        let acceptable = req.headers().get(CONTENT_TYPE).is_none_or(|v| {
+            v.to_str().is_ok_and(|v| {
                 v.trim()
                     .to_ascii_lowercase()
                     .starts_with("application/json")
-            });
-        let body_less = req
-            .headers()
-            .get(http::header::CONTENT_LENGTH)
-            .is_none_or(|v| v == "0");
-        if !json && !body_less {
+            })
+        });
+        if !acceptable {
             return plain(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
         }
         return next.run(req).await;

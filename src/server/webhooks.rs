@@ -8,7 +8,7 @@
 //! - `X-Portal-Signature`: `sha256=` and the hex HMAC-SHA256 of `"{timestamp}.{body}"`
 //!   under the authority's webhook key.
 //!
-//! Any 2xx answer within the timeout counts as delivered. Receivers must be idempotent by
+//! Any 2xx answer within `backoffice.webhook_timeout_secs` counts as delivered. Receivers must be idempotent by
 //! the submission id (the reference number) and the delivery id: a timeout after the
 //! receiver took the request means it comes again.
 
@@ -25,8 +25,6 @@ use std::time::Duration;
 pub const MAX_ATTEMPTS: i64 = 12;
 const FIRST_RETRY_SECS: i64 = 30;
 const LONGEST_WAIT_SECS: i64 = 6 * 3600;
-/// How long a receiver may take to answer.
-pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Seconds to wait after the `attempts`-th failed attempt: 30 s, doubling, at most 6 h.
 pub fn backoff(attempts: i64) -> i64 {
@@ -113,10 +111,11 @@ async fn attempt(
         submission: document(state, &application).await.map_err(db_error)?,
     };
     let body = serde_json::to_vec(&payload).map_err(|e| e.to_string())?;
+    let timeout = state.config.backoffice.webhook_timeout_secs;
     let response = state
         .http
         .post(&hook.url)
-        .timeout(TIMEOUT)
+        .timeout(Duration::from_secs(timeout))
         .header(http::header::CONTENT_TYPE, "application/json")
         .header("x-portal-event", &delivery.event)
         .header("x-portal-delivery", delivery.id.to_string())
@@ -130,7 +129,7 @@ async fn attempt(
         .await
         .map_err(|e| {
             if e.is_timeout() {
-                "no answer within 10 s".to_owned()
+                format!("no answer within {timeout} s")
             } else if e.is_connect() {
                 "connection refused or unreachable".to_owned()
             } else {

@@ -101,6 +101,27 @@ impl<'a> Browser<'a> {
         fields: &[(&str, &str)],
         files: &[(&str, &str, &[u8])],
     ) -> Answer {
+        self.multipart_as(path, fields, files, "text/html").await
+    }
+
+    /// The same as the JavaScript client sends it (wants data, not a redirect).
+    pub async fn call_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> Answer {
+        self.multipart_as(path, fields, files, "application/json")
+            .await
+    }
+
+    async fn multipart_as(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+        accept: &str,
+    ) -> Answer {
         let boundary = "----portal-test-boundary-7MA4YWxkTrZu0gW";
         let mut body = Vec::new();
         for (name, value) in fields {
@@ -129,7 +150,7 @@ impl<'a> Browser<'a> {
                     format!("multipart/form-data; boundary={boundary}"),
                 )
                 .header("sec-fetch-site", "same-origin")
-                .header("accept", "text/html"),
+                .header("accept", accept),
             body,
         )
         .await
