@@ -166,19 +166,20 @@ async fn a_flaky_receiver_gets_each_submission_exactly_once() {
 
     let (attempts, delivered, failed) = delivery_state(&app, &reference).await;
     assert_eq!((attempts, delivered.is_some(), failed), (3, true, None));
-    let r = shared.lock().expect("lock");
-    assert_eq!(r.bad_signatures, 0);
-    assert_eq!(r.requests, 3);
-    assert_eq!(
-        r.accepted.keys().cloned().collect::<Vec<_>>(),
-        [(reference.clone(), "submitted".to_owned())],
-        "taken once"
-    );
-    assert!(
-        r.delivery_ids.windows(2).all(|w| w[0] == w[1]),
-        "the same delivery id"
-    );
-    drop(r);
+    {
+        let r = shared.lock().expect("lock");
+        assert_eq!(r.bad_signatures, 0);
+        assert_eq!(r.requests, 3);
+        assert_eq!(
+            r.accepted.keys().cloned().collect::<Vec<_>>(),
+            [(reference.clone(), "submitted".to_owned())],
+            "taken once"
+        );
+        assert!(
+            r.delivery_ids.windows(2).all(|w| w[0] == w[1]),
+            "the same delivery id"
+        );
+    }
     // Delivered is delivered: nothing goes out again.
     app.state.clock.advance(86_400);
     assert_eq!(deliver_due(&app.state).await.expect("run").delivered, 0);
