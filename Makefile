@@ -17,7 +17,7 @@ BIN  := $(CARGO_TARGET_DIR)/release/serviceportal
 SITE := target/site
 SOURCES := $(shell find src style public/icons locales migrations -type f 2>/dev/null) Cargo.toml Cargo.lock public/robots.txt
 
-.PHONY: run build setup setup-rust setup-node setup-test test lint unit-tests pg-tests audit e2e clean bench-bundle
+.PHONY: run build setup setup-rust setup-node setup-test test lint unit-tests pg-tests s3-tests audit e2e clean bench-bundle
 
 ## make run: set up, build the release, migrate the SQLite database, serve on 127.0.0.1:3000
 run: build
@@ -51,7 +51,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 ## make test: everything CI runs
-test: setup setup-test lint unit-tests pg-tests audit build e2e
+test: setup setup-test lint unit-tests pg-tests s3-tests audit build e2e
 	@echo "make test: all checks passed"
 
 setup-test: end2end/node_modules/.installed
@@ -76,6 +76,10 @@ unit-tests:
 ## The integration tests again on a throwaway PostgreSQL 15 cluster.
 pg-tests:
 	scripts/with-postgres.sh cargo test --features ssr,islands --test '*'
+
+## The tests that store files again, against a throwaway S3-compatible service (moto).
+s3-tests:
+	scripts/with-s3.sh cargo test --features ssr,islands --test applications --test backoffice --test delivery --test authorization
 
 audit:
 	scripts/audit.sh

@@ -33,6 +33,9 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 export BASE_URL="http://localhost:$port"
+# Journeys of staff run the binary's commands (create-admin, add-member) on this database.
+export E2E_PORTAL_BIN="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+export E2E_PORTAL_ROOT="$PWD"
 status=0
 (cd end2end && npx playwright test "$@") || status=$?
 if [ "$status" != 0 ]; then

@@ -40,6 +40,19 @@ async fn citizen<'a>(app: &'a TestApp, email: &str, ip: u8) -> Browser<'a> {
     browser
 }
 
+/// The same citizen signed in again (after the clock moved past the session's end).
+async fn citizen_again<'a>(app: &'a TestApp, email: &str, ip: u8) -> Browser<'a> {
+    let mut browser = Browser::from_ip(app, [10, 0, 0, ip]);
+    let answer = browser
+        .post(
+            "/api/account/sign-in",
+            &[("email", email), ("password", PASSWORD), ("next", "")],
+        )
+        .await;
+    assert_eq!(answer.header("location"), Some("/konto"), "{}", answer.body);
+    browser
+}
+
 async fn save(browser: &mut Browser<'_>, step: &str, fields: &[(&str, &str)]) -> common::Answer {
     let mut all = vec![("service", SERVICE), ("step", step), ("action", "weiter")];
     let named: Vec<(String, &str)> = fields
@@ -722,6 +735,25 @@ async fn drafts_are_reminded_once_and_deleted_with_their_files_when_they_expire(
     assert_eq!(tidy_drafts(&app.state).await.unwrap().reminded, 1);
     assert_eq!(tidy_drafts(&app.state).await.unwrap().reminded, 0);
     assert_eq!(reminders().await, 1);
+    // The same notice waits in the Postfach, among the portal's general messages.
+    let mut browser = citizen_again(&app, "kim@example.de", 30).await;
+    let mailbox = browser.get("/postfach").await;
+    assert!(
+        mailbox.body.contains("Mitteilungen des Portals"),
+        "{}",
+        mailbox.body
+    );
+    assert!(mailbox.body.contains("1 ungelesen"));
+    let general = browser.get("/postfach/allgemein").await;
+    assert!(
+        general.body.contains("Ihr Entwurf wird bald gelöscht"),
+        "{}",
+        general.body
+    );
+    assert!(
+        !browser.get("/postfach").await.body.contains("1 ungelesen"),
+        "read now"
+    );
     // After the 30 days the draft and its file are gone.
     app.state.clock.advance(7 * 86_400);
     assert_eq!(tidy_drafts(&app.state).await.unwrap().deleted, 1);

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { open } from './helpers';
 
@@ -43,3 +45,39 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page.locator('#fehler, main:not(:has(#sign-in-password))').first()).toBeAttached();
 }
 
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) as an authenticator app computes it. */
+export function totp(base32: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/\s+/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hmac = createHmac('sha1', key).update(counter).digest();
+  const offset = hmac[hmac.length - 1] & 0xf;
+  const value = (hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, '0');
+}
+
+/** Runs one of the portal's commands on the test database (as an operator would). */
+export function portal(...args: string[]) {
+  const bin = process.env.E2E_PORTAL_BIN;
+  expect(bin, 'E2E_PORTAL_BIN from scripts/e2e.sh').toBeTruthy();
+  execFileSync(bin!, args, { cwd: process.env.E2E_PORTAL_ROOT, env: process.env, stdio: 'pipe' });
+}
+
+/**
+ * Staff sign in for the first time: the portal asks for an authenticator app first; this
+ * sets one up as the app would and leaves the page at the recovery codes.
+ */
+export async function setUpAuthenticator(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Authenticator-App einrichten' })).toBeVisible();
+  await page.getByRole('button', { name: 'Einrichtung beginnen' }).click();
+  const secret = (await page.locator('.totp-secret').textContent())!;
+  await page.getByLabel('Code aus der App').fill(totp(secret));
+  await page.getByRole('button', { name: 'Bestätigen und einrichten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ihre Wiederherstellungscodes' })).toBeVisible();
+}

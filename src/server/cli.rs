@@ -51,6 +51,14 @@ enum Command {
         /// The e-mail address of the account.
         email: String,
     },
+    /// Make an existing, confirmed account a caseworker of an authority (its id from the
+    /// seed's authorities.csv); admins do the same on /verwaltung.
+    AddMember {
+        /// The e-mail address of the account.
+        email: String,
+        /// The authority's id.
+        authority: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -74,6 +82,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(())
         }
         Command::CreateAdmin { email } => create_admin(&config, &email).await,
+        Command::AddMember { email, authority } => add_member(&config, &email, &authority).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -120,30 +129,41 @@ async fn seed_demo(config: &Config, dir: &std::path::Path) -> Result<(), String>
     Ok(())
 }
 
-async fn create_admin(config: &Config, email: &str) -> Result<(), String> {
-    use crate::domain::account::{Role, account_email};
-    use crate::server::auth::{self, ClientIp, Event};
+/// The confirmed account with a password that `email` names (staff need both).
+async fn staff_account(
+    db: &Db,
+    email: &str,
+) -> Result<crate::server::storage::accounts::Account, String> {
+    use crate::domain::account::account_email;
     use crate::server::storage::accounts;
     let email = account_email(email).map_err(|_| format!("{email:?} is not an e-mail address"))?;
+    let account = accounts::by_email(db, &email)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!("no account for {email}: register it first at /konto/registrieren")
+        })?;
+    if account.email_verified_at.is_none() {
+        return Err(format!("{email} has not confirmed its address yet"));
+    }
+    if account.password_hash.is_none() {
+        return Err(format!(
+            "{email} has no password (it was used to apply with only an e-mail address): \
+             set one with \"Passwort vergessen\" first"
+        ));
+    }
+    Ok(account)
+}
+
+async fn create_admin(config: &Config, email: &str) -> Result<(), String> {
+    use crate::domain::account::Role;
+    use crate::server::auth::{self, ClientIp, Event};
+    use crate::server::storage::accounts;
     let db = Db::connect(&config.database)
         .await
         .map_err(|e| e.to_string())?;
     let result = async {
-        let account = accounts::by_email(&db, &email)
-            .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| {
-                format!("no account for {email}: register it first at /konto/registrieren")
-            })?;
-        if account.email_verified_at.is_none() {
-            return Err(format!("{email} has not confirmed its address yet"));
-        }
-        if account.password_hash.is_none() {
-            return Err(format!(
-                "{email} has no password (it was used to apply with only an e-mail address): \
-                 set one with \"Passwort vergessen\" first"
-            ));
-        }
+        let account = staff_account(&db, email).await?;
         accounts::set_role(&db, account.id, Role::Admin)
             .await
             .map_err(|e| e.to_string())?;
@@ -158,7 +178,42 @@ async fn create_admin(config: &Config, email: &str) -> Result<(), String> {
         )
         .await
         .map_err(|e| e.to_string())?;
-        println!("{email} is now an administrator");
+        println!("{} is now an administrator", account.email);
+        Ok(())
+    }
+    .await;
+    db.close().await;
+    result
+}
+
+async fn add_member(config: &Config, email: &str, authority: &str) -> Result<(), String> {
+    use crate::server::auth::{self, ClientIp, Event};
+    use crate::server::storage;
+    let db = Db::connect(&config.database)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = async {
+        let account = staff_account(&db, email).await?;
+        let found = storage::catalogue::get_authority(&db, authority)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("no authority {authority:?} in the catalogue"))?;
+        let now = Clock::System.now();
+        storage::members::add(&db, account.id, &found.id, now)
+            .await
+            .map_err(|e| e.to_string())?;
+        auth::audit(
+            &db,
+            now,
+            Event::RoleChanged,
+            Some(account.id),
+            None,
+            &ClientIp(None),
+            Some(&format!("member of {} (add-member)", found.id)),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        println!("{} now works for {}", account.email, found.name);
         Ok(())
     }
     .await;

@@ -67,6 +67,28 @@ pub async fn tidy_drafts(state: &AppState) -> Result<Tidied, sqlx::Error> {
             ),
         };
         mail::send(state, &account.email, account.locale, &reminder, now).await?;
+        // The same notice in the Postfach, among the portal's general messages.
+        let (subject, body, _) = reminder.render(account.locale, &state.config.site.name);
+        let public_id = crate::server::auth::random_token()
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+        storage::messages::insert(
+            &state.db,
+            &storage::messages::NewMessage {
+                public_id: &public_id,
+                account_id: Some(account_id),
+                application_id: None,
+                sender: storage::messages::Sender::Portal,
+                author_id: None,
+                subject: &subject,
+                body: body.split("\n\n-- \n").next().unwrap_or_default(),
+                now,
+                actor: storage::cases::ActorRef::Portal,
+                status_change: None,
+                deliver_to: None,
+                files: &[],
+            },
+        )
+        .await?;
         storage::applications::mark_reminded(&state.db, id, now).await?;
         tidied.reminded += 1;
     }

@@ -1,5 +1,6 @@
 //! A whole portal per test: its own database (a SQLite file, or a fresh database on the
-//! PostgreSQL server named by `TEST_DATABASE_URL`), a fixed clock, and the real router.
+//! PostgreSQL server named by `TEST_DATABASE_URL`), uploaded files in a temporary folder
+//! (or the S3 service named by `TEST_S3_ENDPOINT`), a fixed clock, and the real router.
 
 #![allow(dead_code)] // each test file uses a different part
 
@@ -76,6 +77,21 @@ pub fn config_with(
             "server.data_dir",
             site_root.join("data").display().to_string(),
         ));
+    // With TEST_S3_ENDPOINT (scripts/with-s3.sh) uploaded files go to that S3 service.
+    if let Ok(endpoint) = std::env::var("TEST_S3_ENDPOINT") {
+        let bucket = std::env::var("TEST_S3_BUCKET").expect("TEST_S3_BUCKET with the endpoint");
+        for (key, value) in [
+            ("objects.kind", "s3".to_owned()),
+            ("objects.endpoint", endpoint),
+            ("objects.bucket", bucket),
+            ("objects.region", "eu-central-1".to_owned()),
+            ("objects.access_key_id", "env:TEST_S3_KEY".to_owned()),
+            ("objects.secret_access_key", "env:TEST_S3_SECRET".to_owned()),
+        ] {
+            figment = figment.merge(Serialized::default(key, value));
+        }
+        figment = figment.merge(Serialized::default("objects.allow_http", true));
+    }
     for (key, value) in extra {
         // Numbers as numbers, as the environment overrides give them.
         figment = match value.parse::<i64>() {

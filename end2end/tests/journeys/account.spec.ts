@@ -1,7 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { createHmac } from 'node:crypto';
 import { open, expectAccessible } from '../helpers';
-import { PASSWORD, address, linkFromMail, register, signIn } from '../account-helpers';
+import { PASSWORD, address, linkFromMail, register, signIn, totp } from '../account-helpers';
 
 test('a citizen registers, confirms by mail, signs in, checks the devices and signs out', async ({ page }, info) => {
   // Registration, two sign-ins and five axe scans: without JavaScript on two busy cores
@@ -113,22 +112,6 @@ test('a citizen keeps personal details in the profile', async ({ page }, info) =
   await open(page, '/', info);
   await expect(page.getByText('Ihr Ort: Völklingen')).toBeVisible();
 });
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) as an authenticator app computes it. */
-function totp(base32: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of base32.replace(/\s+/g, '').toUpperCase()) {
-    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const hmac = createHmac('sha1', key).update(counter).digest();
-  const offset = hmac[hmac.length - 1] & 0xf;
-  const value = (hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return value.toString().padStart(6, '0');
-}
 
 test('a citizen sets up an authenticator app and signs in with a code', async ({ page }, info) => {
   const email = address(info, 'totp');

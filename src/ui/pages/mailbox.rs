@@ -232,7 +232,7 @@ fn thread_page(page: ThreadPage) -> impl IntoView {
                             aria-describedby=confirm_error.map(|_| "withdraw-confirm-error")/>
                         <label class="kern-label" for="withdraw-confirm">{t("withdraw-confirm")}</label>
                     </div>
-                    <button type="submit" class="kern-btn kern-btn--secondary danger-button"><span class="kern-label">{t("withdraw-submit")}</span></button>
+                    <button type="submit" class="kern-btn kern-btn--primary danger-button"><span class="kern-label">{t("withdraw-submit")}</span></button>
                 </form>
             </section>
         })}

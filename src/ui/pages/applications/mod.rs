@@ -525,6 +525,7 @@ pub fn ApplicationDetailPage() -> impl IntoView {
                 Either::Left(view! {
                     <PageTitle title=title.clone()/>
                     {head}
+                    <p class="kern-body"><strong>{t("application-next-label")} ": "</strong>{t(&format!("application-next-{}", page.status.as_str()))}</p>
                     <p class="kern-body"><a class="kern-link" href=mailbox>{t("application-to-mailbox")}</a></p>
                     {(!page.timeline.is_empty()).then(|| view! {
                         <section class="text-section" aria-labelledby="timeline-heading">
