@@ -149,7 +149,7 @@ fn admin_view(page: AdminPage) -> impl IntoView {
                 Either::Left(view! { <p class="kern-body">{t("admin-no-dead-letters")}</p> })
             } else {
                 Either::Right(view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-dead-letters")>
                         <table class="kern-table">
                             <caption class="kern-sr-only">{t("admin-dead-letters")}</caption>
                             <thead class="kern-table__head">
@@ -262,7 +262,7 @@ fn authority_panel(
             </form>
             <h4 class="kern-title">{t("admin-keys")}</h4>
             {(!a.keys.is_empty()).then(|| view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-keys")>
                     <table class="kern-table">
                         <caption class="kern-sr-only">{format!("{} – {}", t("admin-keys"), a.name)}</caption>
                         <thead class="kern-table__head">

@@ -59,7 +59,7 @@ pub fn MailboxPage() -> impl IntoView {
                     })
                     .collect_view();
                 Either::Left(Either::Right(view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("mailbox-title")>
                         <table class="kern-table">
                             <caption class="kern-sr-only">{t("mailbox-title")}</caption>
                             <thead class="kern-table__head">

@@ -228,7 +228,7 @@ fn inbox_view(page: InboxPage) -> impl IntoView {
             Either::Left(view! { <p class="kern-body">{t("inbox-empty")}</p> })
         } else {
             Either::Right(view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t("inbox-title")>
                     <table class="kern-table inbox-table">
                         <caption class="kern-sr-only">{t("inbox-title")}</caption>
                         <thead class="kern-table__head">

@@ -213,7 +213,7 @@ fn statistics_view(page: StatisticsPage) -> impl IntoView {
             } else {
                 Either::Right(view! {
                     {chart(&page.rows)}
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("statistics-table-caption")>
                         <table class="kern-table">
                             <caption class="kern-title">{t("statistics-table-caption")}</caption>
                             <thead class="kern-table__head">
@@ -239,7 +239,7 @@ fn statistics_view(page: StatisticsPage) -> impl IntoView {
                 Either::Left(view! { <p class="kern-body">{t("statistics-no-overdue")}</p> })
             } else {
                 Either::Right(view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("statistics-overdue-caption")>
                         <table class="kern-table">
                             <caption class="kern-sr-only">{t("statistics-overdue-caption")}</caption>
                             <thead class="kern-table__head">
