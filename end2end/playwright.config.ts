@@ -17,7 +17,10 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: './tests',
-  timeout: 30_000,
+  // A journey is a dozen pages, each scanned by axe (without JavaScript in a fresh copy of
+  // the page); with two workers, the portal and Chromium sharing two cores, the long ones
+  // take 20–50 s. The limit is there to end a hung test, not to measure speed.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: true,
