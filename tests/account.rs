@@ -585,6 +585,64 @@ async fn confirmation_links_expire_after_a_day_and_can_be_sent_again() {
 }
 
 #[tokio::test]
+async fn accounts_never_confirmed_are_removed_after_a_week_and_the_address_is_free_again() {
+    use serviceportal::server::jobs::forget_unconfirmed_accounts;
+    let (app, sink) = app_with_mail().await;
+    let _ = registered(&app, &sink, "bestaetigt@example.de").await;
+    let mut browser = Browser::new(&app);
+    browser
+        .post(
+            "/api/account/register",
+            &[
+                ("email", EMAIL),
+                ("password", "ein anderes langes passwort"),
+            ],
+        )
+        .await;
+    let _ = next_mail(&app, &sink).await;
+    let unconfirmed = storage::accounts::by_email(&app.state.db, EMAIL)
+        .await
+        .unwrap()
+        .expect("the new account");
+
+    // Six and a half days on, a new confirmation link (valid for a day) is asked for: it
+    // keeps the account while it works.
+    app.state.clock.advance(6 * 86_400 + 43_200);
+    assert_eq!(forget_unconfirmed_accounts(&app.state).await.unwrap(), 0);
+    browser
+        .post("/api/account/resend", &[("email", EMAIL)])
+        .await;
+    let _ = next_mail(&app, &sink).await;
+    app.state.clock.advance(43_200 + 1);
+    assert_eq!(forget_unconfirmed_accounts(&app.state).await.unwrap(), 0);
+    app.state.clock.advance(43_200);
+    assert_eq!(forget_unconfirmed_accounts(&app.state).await.unwrap(), 1);
+    assert!(
+        storage::accounts::by_email(&app.state.db, EMAIL)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        storage::accounts::by_email(&app.state.db, "bestaetigt@example.de")
+            .await
+            .unwrap()
+            .is_some(),
+        "a confirmed account stays"
+    );
+    let log = storage::audit::for_account(&app.state.db, unconfirmed.id, 1)
+        .await
+        .unwrap();
+    assert_eq!(log[0].event, "unconfirmed-account-removed");
+
+    // The address registers afresh, with a new password, and is asked to confirm it.
+    let mut browser = registered(&app, &sink, EMAIL).await;
+    let answer = sign_in(&mut browser, EMAIL, PASSWORD).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(answer.header("location"), Some("/konto"));
+}
+
+#[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let (app, sink) = app_with_mail().await;
     let mut laptop = registered(&app, &sink, EMAIL).await;

@@ -161,6 +161,10 @@ pub struct AccountsConfig {
     /// Links that sign in an account without a password (applying with only an e-mail
     /// address).
     pub sign_in_link_secs: i64,
+    /// An account whose address is not confirmed this many days after it was made is
+    /// removed (with its tokens), so the address can register afresh and nothing is kept
+    /// about someone who never became a user.
+    pub unconfirmed_days: i64,
     /// Secret mixed into every password hash (`env:NAME` or `file:/path`). Without it the
     /// portal keeps a random one in `<data_dir>/pepper`, created on first start.
     pub pepper: Option<SecretRef>,
@@ -185,6 +189,7 @@ impl Default for AccountsConfig {
             verify_link_secs: 24 * 3600,
             reset_link_secs: 30 * 60,
             sign_in_link_secs: 30 * 60,
+            unconfirmed_days: 7,
             pepper: None,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
@@ -448,6 +453,13 @@ impl Config {
                 "timeouts and link lifetimes must be at least 60 s",
             );
         }
+        let link_secs = accounts.verify_link_secs.max(accounts.sign_in_link_secs);
+        if accounts.unconfirmed_days < 1 || accounts.unconfirmed_days * 86_400 < link_secs {
+            return invalid(
+                "accounts.unconfirmed_days",
+                "at least 1, and no shorter than verify_link_secs and sign_in_link_secs",
+            );
+        }
         if !(1..=3650).contains(&self.backoffice.overdue_days) {
             return invalid("backoffice.overdue_days", "must be 1 to 3650 days");
         }
@@ -539,6 +551,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("accessibility.statement_date"), "{err}");
+        let figment = Figment::new()
+            .merge(Toml::string(MINIMAL))
+            .merge(Serialized::default("accounts.unconfirmed_days", 0));
+        let err = Config::from_figment(figment).unwrap_err().to_string();
+        assert!(err.contains("accounts.unconfirmed_days"), "{err}");
+        assert!(err.contains("no shorter than verify_link_secs"), "{err}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use tokio::sync::watch;
 const PURGE_EVERY: Duration = Duration::from_secs(300);
 
 /// Every five minutes: removes expired form flashes, reminds applicants of drafts about to
-/// expire and deletes expired drafts with their files.
+/// expire, deletes expired drafts with their files and removes accounts never confirmed.
 pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(PURGE_EVERY);
@@ -24,6 +24,11 @@ pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::J
             }
             if let Err(error) = tidy_drafts(&state).await {
                 tracing::warn!(%error, "tidying drafts failed");
+            }
+            match forget_unconfirmed_accounts(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "removed accounts never confirmed"),
+                Err(error) => tracing::warn!(%error, "removing unconfirmed accounts failed"),
             }
         }
     })
@@ -99,4 +104,26 @@ pub async fn tidy_drafts(state: &AppState) -> Result<Tidied, sqlx::Error> {
     }
     tidied.deleted = storage::applications::delete_expired_drafts(&state.db, now).await?;
     Ok(tidied)
+}
+
+/// Removes the citizen accounts whose address was not confirmed within
+/// `accounts.unconfirmed_days` (and that have no link still valid), each with an entry in the
+/// audit log. Returns how many.
+pub async fn forget_unconfirmed_accounts(state: &AppState) -> Result<u64, sqlx::Error> {
+    use crate::server::auth::{ClientIp, Event, audit};
+    let now = state.clock.now();
+    let before =
+        crate::server::clock::Timestamp(now.0 - state.config.accounts.unconfirmed_days * 86_400);
+    let mut removed = 0;
+    loop {
+        let batch = storage::accounts::remove_never_confirmed(&state.db, before, now, 200).await?;
+        if batch.is_empty() {
+            return Ok(removed);
+        }
+        for id in batch {
+            let event = Event::UnconfirmedAccountRemoved;
+            audit(&state.db, now, event, Some(id), None, &ClientIp(None), None).await?;
+            removed += 1;
+        }
+    }
 }

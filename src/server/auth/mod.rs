@@ -79,6 +79,8 @@ pub enum Event {
     ProfileChanged,
     DataExported,
     AccountDeleted,
+    /// An account whose address was never confirmed, removed after `accounts.unconfirmed_days`.
+    UnconfirmedAccountRemoved,
     RoleChanged,
     SecondFactorAdded,
     SecondFactorRemoved,
@@ -121,6 +123,7 @@ impl Event {
             Event::ProfileChanged => "profile-changed",
             Event::DataExported => "data-exported",
             Event::AccountDeleted => "account-deleted",
+            Event::UnconfirmedAccountRemoved => "unconfirmed-account-removed",
             Event::RoleChanged => "role-changed",
             Event::SecondFactorAdded => "second-factor-added",
             Event::SecondFactorRemoved => "second-factor-removed",

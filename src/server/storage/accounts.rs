@@ -200,6 +200,36 @@ pub async fn delete(db: &Db, id: i64) -> Result<(), sqlx::Error> {
     tx.commit().await
 }
 
+/// Removes citizen accounts made before `created_before` whose address was never
+/// confirmed, which hold no application and have no link still valid at `now` (at most
+/// `limit`, oldest first; sessions, tokens and profile go with them). Returns their ids.
+pub async fn remove_never_confirmed(
+    db: &Db,
+    created_before: Timestamp,
+    now: Timestamp,
+    limit: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let ids = sqlx::query_scalar(
+        "DELETE FROM accounts WHERE id IN ( \
+           SELECT id FROM accounts WHERE email_verified_at IS NULL AND role = 'citizen' \
+           AND created_at < $1 \
+           AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.account_id = accounts.id) \
+           AND NOT EXISTS (SELECT 1 FROM account_tokens t \
+                           WHERE t.account_id = accounts.id AND t.used_at IS NULL \
+                           AND t.expires_at > $2) \
+           ORDER BY id LIMIT $3) \
+         RETURNING id",
+    )
+    .bind(created_before.0)
+    .bind(now.0)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
 /// What a one-time token is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenPurpose {
