@@ -353,6 +353,55 @@ async fn refused_answers_are_explained_and_kept() {
 }
 
 #[tokio::test]
+async fn an_application_nobody_is_responsible_for_is_refused_and_the_draft_stays() {
+    let app = spawn_seeded_app().await;
+    // Data of a Land where no authority is on record for this service here.
+    sqlx::query("DELETE FROM responsibilities WHERE service_slug = $1")
+        .bind(SERVICE)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let mut browser = citizen(&app, "kim@example.de", 5).await;
+    let key = fill_in(&mut browser).await;
+    let answer = browser
+        .post(
+            "/api/applications/submit",
+            &[
+                ("service", SERVICE),
+                ("key", &key),
+                ("gemeinde", GEMEINDE),
+                ("declaration", "ja"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/antrag/meldebescheinigung-beantragen/pruefen#fehler")
+    );
+    let check = browser
+        .get("/antrag/meldebescheinigung-beantragen/pruefen")
+        .await;
+    assert!(
+        check.body.contains(
+            "Für diese Gemeinde ist bei uns keine Behörde für diese Leistung hinterlegt."
+        ),
+        "{}",
+        check.body
+    );
+    assert!(
+        check.body.contains(r#"value="Kim""#) || check.body.contains(">Kim<"),
+        "the answers are still there"
+    );
+    assert_eq!(submitted(&app).await, 0);
+    let drafts: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM applications WHERE status = 'draft'")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(drafts, 1, "the draft is kept");
+}
+
+#[tokio::test]
 async fn answers_come_prefilled_from_the_profile_and_say_so() {
     let app = spawn_seeded_app().await;
     let mut browser = citizen(&app, "kim@example.de", 4).await;

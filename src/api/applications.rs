@@ -400,6 +400,8 @@ pub async fn save_step_files(
     use crate::server::request;
 
     let state = request::state().map_err(request::fail)?;
+    // Strangers are turned away before their files are read.
+    support::applicant(pages::LIST)?;
     let (fields, files) =
         crate::api::uploads::read(data, state.config.applications.max_file_bytes).await?;
     let field = |name: &str| fields.get(name).cloned().unwrap_or_default();
@@ -665,9 +667,12 @@ async fn attach(
         .put(&attachment.storage_key, bytes)
         .await
         .map_err(|e| request::fail(request::internal("storing an attachment", e)))?;
-    attachments::insert(&state.db, draft.id, &attachment)
-        .await
-        .map_err(internal("recording an attachment"))?;
+    if let Err(error) = attachments::insert(&state.db, draft.id, &attachment).await {
+        if let Err(error) = state.objects.delete(&attachment.storage_key).await {
+            tracing::warn!(%error, "an unrecorded attachment's object stays behind");
+        }
+        return Err(internal("recording an attachment")(error));
+    }
     if let Some(old) = replaced
         && attachments::remove(&state.db, draft.id, &old.public_id)
             .await
@@ -847,8 +852,18 @@ pub async fn submit_application(
             .map(|_| ags),
         _ => None,
     };
-    if place.is_none() {
-        refused.push(("gemeinde".into(), ErrorCode::InvalidChoice));
+    let authority = match &place {
+        Some(place) => storage::catalogue::responsible_authority(&state.db, &service, place)
+            .await
+            .map_err(internal("finding the authority"))?,
+        None => None,
+    };
+    match (&place, &authority) {
+        (None, _) => refused.push(("gemeinde".into(), ErrorCode::InvalidChoice)),
+        // An application nobody would receive is not taken: the applicant learns it here,
+        // with the draft kept, rather than waiting for an answer that cannot come.
+        (Some(_), None) => refused.push(("gemeinde".into(), ErrorCode::NoAuthority)),
+        (Some(_), Some(_)) => {}
     }
     if declaration.as_deref() != Some("ja") {
         refused.push(("declaration".into(), ErrorCode::Required));
@@ -867,12 +882,9 @@ pub async fn submit_application(
                 .collect(),
         });
     }
-    let Some(place) = place else {
+    let (Some(place), Some(authority)) = (place, authority) else {
         return Err(request::fail(AppError::BadRequest));
     };
-    let authority = storage::catalogue::responsible_authority(&state.db, &service, &place)
-        .await
-        .map_err(internal("finding the authority"))?;
     let now = state.clock.now();
     let year = crate::domain::time::german_time(now.0).year;
     let kept = form.visible_answers(&draft.answers);
@@ -890,7 +902,7 @@ pub async fn submit_application(
             idempotency_key: &key,
             answers: &kept,
             gemeinde_ags: Some(place.as_str()),
-            authority_id: authority.as_ref().map(|a| a.id.as_str()),
+            authority_id: Some(authority.id.as_str()),
             reference_prefix: &state.config.applications.reference_prefix,
             year,
             now,
@@ -922,10 +934,7 @@ pub async fn submit_application(
                 let mail = crate::server::mail::Mail::ApplicationSubmitted {
                     service: service_title,
                     reference: reference.clone(),
-                    authority: authority
-                        .as_ref()
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
+                    authority: authority.name.clone(),
                     link: format!(
                         "{}{}",
                         state.config.site.base_url,

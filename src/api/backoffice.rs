@@ -361,18 +361,16 @@ pub async fn load_inbox(filter: InboxFilter) -> Result<InboxPage, AppError> {
         Some(one) if mine.contains(one) => vec![one.clone()],
         _ => mine.clone(),
     };
-    // Dates are whole German days: from the start of `from` to the end of `until`.
-    let day_start = |d: &Option<String>| {
-        d.as_deref()
-            .and_then(parse_date)
-            .map(|days| days * 86_400 - 3600)
-    };
+    // Dates are whole German days (summer time included): from the start of `from` to the
+    // start of the day after `until`.
+    let day = |d: &Option<String>| d.as_deref().and_then(parse_date);
+    let start = crate::domain::time::start_of_german_day;
     let query = InboxQuery {
         authorities: authorities.clone(),
         status: filter.status,
         service: filter.service.clone(),
-        from: day_start(&filter.from),
-        until: day_start(&filter.until).map(|t| t + 86_400),
+        from: day(&filter.from).map(start),
+        until: day(&filter.until).map(|days| start(days + 1)),
         assignee: match filter.assignee {
             AssigneeChoice::All => Assignee::Anyone,
             AssigneeChoice::Mine => Assignee::Account(session.account_id),
@@ -671,6 +669,8 @@ pub async fn send_case_message(
     use crate::server::request;
 
     let state = request::state().map_err(request::fail)?;
+    // Only caseworkers' files are read at all; the case itself is checked after.
+    support::caseworker(&state, pages::INBOX).await?;
     let max_file = state.config.applications.max_file_bytes;
     let (texts, uploads) = crate::api::uploads::read(data, max_file).await?;
     let field = |name: &str| texts.get(name).cloned().unwrap_or_default();

@@ -139,11 +139,10 @@ pub(crate) mod support {
                 sha256: sha256(&bytes),
                 created_at: now.0,
             };
-            state
-                .objects
-                .put(&attachment.storage_key, bytes)
-                .await
-                .map_err(|e| request::fail(request::internal("storing a file", e)))?;
+            if let Err(e) = state.objects.put(&attachment.storage_key, bytes).await {
+                forget(state, &stored_files).await;
+                return Err(request::fail(request::internal("storing a file", e)));
+            }
             stored_files.push(attachment);
         }
         let sender = match actor {
@@ -153,7 +152,7 @@ pub(crate) mod support {
         };
         let public_id = auth::random_token()
             .map_err(|e| request::fail(request::internal("drawing an id", e)))?;
-        let stored = storage::messages::insert(
+        let stored = match storage::messages::insert(
             &state.db,
             &NewMessage {
                 public_id: &public_id,
@@ -176,11 +175,15 @@ pub(crate) mod support {
             },
         )
         .await
-        .map_err(internal("storing a message"))?;
-        if stored == Stored::StatusChanged {
-            for file in &stored_files {
-                let _ = state.objects.delete(&file.storage_key).await;
+        {
+            Ok(stored) => stored,
+            Err(error) => {
+                forget(state, &stored_files).await;
+                return Err(internal("storing a message")(error));
             }
+        };
+        if stored == Stored::StatusChanged {
+            forget(state, &stored_files).await;
             return Ok(Err(Refused::Status));
         }
         if sender == Sender::Applicant {
@@ -189,6 +192,15 @@ pub(crate) mod support {
             notify_applicant(state, account_id, application).await?;
         }
         Ok(Ok(()))
+    }
+
+    /// Removes files stored for a message that was not written after all.
+    async fn forget(state: &AppState, files: &[Attachment]) {
+        for file in files {
+            if let Err(error) = state.objects.delete(&file.storage_key).await {
+                tracing::warn!(%error, "a file of an unwritten message stays behind");
+            }
+        }
     }
 
     /// Tells the applicant by mail that a message waits in the Postfach (never what it
@@ -460,6 +472,8 @@ pub async fn reply(data: leptos::server_fn::codec::MultipartData) -> Result<(), 
     use support::*;
 
     let state = request::state().map_err(request::fail)?;
+    // Strangers are turned away before their files are read.
+    crate::api::applications::support::applicant(pages::MAILBOX)?;
     let (texts, uploads) =
         crate::api::uploads::read(data, state.config.applications.max_file_bytes).await?;
     let field = |name: &str| texts.get(name).cloned().unwrap_or_default();

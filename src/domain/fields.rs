@@ -45,10 +45,12 @@ pub enum ErrorCode {
     InvalidUrl,
     /// Parts of the form are missing.
     Incomplete,
+    /// No authority is on record as responsible for this service in this place.
+    NoAuthority,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::Required,
         ErrorCode::TooLong,
         ErrorCode::InvalidEmail,
@@ -73,6 +75,7 @@ impl ErrorCode {
         ErrorCode::UnknownAccount,
         ErrorCode::InvalidUrl,
         ErrorCode::Incomplete,
+        ErrorCode::NoAuthority,
     ];
 
     /// The message id in the locale files, per field: `feedback-message-required`.
@@ -102,6 +105,7 @@ impl ErrorCode {
             ErrorCode::UnknownAccount => "unknown-account",
             ErrorCode::InvalidUrl => "invalid-url",
             ErrorCode::Incomplete => "incomplete",
+            ErrorCode::NoAuthority => "no-authority",
         }
     }
 }

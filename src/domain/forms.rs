@@ -395,6 +395,10 @@ impl FormDefinition {
     /// Checks the answers of one step (`Some(i)`) or of the whole form (`None`), as of
     /// `today` (`YYYY-MM-DD`). Hidden fields are not checked.
     pub fn check(&self, answers: &Answers, step: Option<usize>, today: &str) -> Vec<AnswerError> {
+        // Only what a submission keeps is judged: answers to hidden or unknown fields
+        // decide nothing, not even whether an entry of a group exists.
+        let kept = self.visible_answers(answers);
+        let answers = &kept;
         let mut errors = Vec::new();
         for (index, s) in self.steps.iter().enumerate() {
             if step.is_some_and(|wanted| wanted != index) {
@@ -1206,28 +1210,128 @@ mod tests {
                 .prop_map(Answers)
         }
 
+        /// What must hold for any answers: no panic; checking what a submission keeps
+        /// finds the same problems (hidden answers never decide anything); problems name
+        /// visible fields only; steps one by one find what the whole form finds.
+        fn agrees(form: &FormDefinition, a: &Answers) -> Result<(), TestCaseError> {
+            let errors = form.check(a, None, "2026-11-29");
+            let kept = form.visible_answers(a);
+            prop_assert_eq!(&form.check(&kept, None, "2026-11-29"), &errors);
+            for error in &errors {
+                let top = error.path.split('.').next().unwrap_or_default();
+                let field = form.field(top).expect("a known field");
+                prop_assert!(is_visible(field, "", a));
+            }
+            let mut by_step: Vec<AnswerError> = (0..form.steps.len())
+                .flat_map(|i| form.check(a, Some(i), "2026-11-29"))
+                .collect();
+            let mut all = errors.clone();
+            by_step.sort_by(|x, y| x.path.cmp(&y.path));
+            all.sort_by(|x, y| x.path.cmp(&y.path));
+            prop_assert_eq!(by_step, all);
+            Ok(())
+        }
+
         proptest! {
             #[test]
             fn random_answers_never_panic_and_errors_name_visible_fields(a in any_answers()) {
-                let form = form();
-                let errors = form.check(&a, None, "2026-11-29");
-                let kept = form.visible_answers(&a);
-                // Checking what a submission keeps finds the same problems: hidden answers
-                // never decide anything.
-                prop_assert_eq!(&form.check(&kept, None, "2026-11-29"), &errors);
-                for error in &errors {
-                    let top = error.path.split('.').next().unwrap_or_default();
-                    let field = form.field(top).expect("a known field");
-                    prop_assert!(is_visible(field, "", &a));
+                agrees(&form(), &a)?;
+            }
+        }
+
+        /// The six forms the portal ships with.
+        #[cfg(feature = "ssr")]
+        fn shipped_forms() -> Vec<FormDefinition> {
+            [
+                include_str!("../../seed/demo/forms/bewohnerparkausweis.toml"),
+                include_str!("../../seed/demo/forms/briefwahl.toml"),
+                include_str!("../../seed/demo/forms/gewerbeanmeldung.toml"),
+                include_str!("../../seed/demo/forms/hundesteuer-anmeldung.toml"),
+                include_str!("../../seed/demo/forms/meldebescheinigung.toml"),
+                include_str!("../../seed/demo/forms/sperrmuell-anmeldung.toml"),
+            ]
+            .iter()
+            .map(|text| toml::from_str(text).expect("a form definition"))
+            .collect()
+        }
+
+        /// Every answer path of `fields` under `prefix`: address parts, group entries at
+        /// a few positions (also past the end and not a number), and one unknown name.
+        #[cfg(feature = "ssr")]
+        fn paths(fields: &[Field], prefix: &str, out: &mut Vec<(String, Vec<String>)>) {
+            for field in fields {
+                let path = format!("{prefix}{}", field.id);
+                let choices: Vec<String> = field.options.iter().map(|c| c.value.clone()).collect();
+                match field.kind {
+                    FieldKind::Address => {
+                        for part in ADDRESS_PARTS {
+                            out.push((format!("{path}.{part}"), Vec::new()));
+                        }
+                    }
+                    FieldKind::Group => {
+                        for entry in ["0", "1", "4", "x"] {
+                            paths(&field.fields, &format!("{path}.{entry}."), out);
+                        }
+                    }
+                    _ => out.push((path, choices)),
                 }
-                // Steps one by one find what the whole form finds (rules included).
-                let mut by_step: Vec<AnswerError> = (0..form.steps.len())
-                    .flat_map(|i| form.check(&a, Some(i), "2026-11-29"))
-                    .collect();
-                let mut all = errors.clone();
-                by_step.sort_by(|x, y| x.path.cmp(&y.path));
-                all.sort_by(|x, y| x.path.cmp(&y.path));
-                prop_assert_eq!(by_step, all);
+            }
+            out.push((format!("{prefix}unbekannt"), Vec::new()));
+        }
+
+        /// Answers to one of the shipped forms: its own paths with its choices, values of
+        /// every kind (dates, numbers, IBANs, postcodes, ticks) and anything at all.
+        #[cfg(feature = "ssr")]
+        fn answers_to(form: &FormDefinition) -> BoxedStrategy<Answers> {
+            let mut all = Vec::new();
+            for step in &form.steps {
+                paths(&step.fields, "", &mut all);
+            }
+            let typical: Vec<String> = [
+                "",
+                "ja",
+                "2026-12-24",
+                "1980-02-29",
+                "2026-02-30",
+                "12",
+                "-3",
+                "1,5",
+                "99999999",
+                "DE89370400440532013000",
+                "DE00370400440532013000",
+                "66111",
+                "10001",
+                "+49 681 12345",
+                "kim@example.de",
+                "SB-AB 123",
+            ]
+            .iter()
+            .map(|v| (*v).to_owned())
+            .collect();
+            let entry = prop::sample::select(all).prop_flat_map(move |(path, choices)| {
+                let mut values = typical.clone();
+                values.extend(choices);
+                let value = prop_oneof![
+                    3 => prop::sample::select(values),
+                    1 => "\\PC{0,60}",
+                ];
+                (Just(path), value)
+            });
+            prop::collection::vec(entry, 0..40)
+                .prop_map(|pairs| Answers(pairs.into_iter().collect()))
+                .boxed()
+        }
+
+        #[cfg(feature = "ssr")]
+        #[test]
+        fn random_answers_to_the_shipped_forms_never_panic_and_agree() {
+            use proptest::test_runner::{Config, TestRunner};
+            let forms = shipped_forms();
+            assert_eq!(forms.len(), 6);
+            for form in forms {
+                let mut runner = TestRunner::new(Config::with_cases(200));
+                let result = runner.run(&answers_to(&form), |a| agrees(&form, &a));
+                assert!(result.is_ok(), "{}: {result:?}", form.id);
             }
         }
     }

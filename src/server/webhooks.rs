@@ -53,12 +53,44 @@ pub struct Run {
     pub given_up: usize,
 }
 
-/// Sends every due delivery once; the caller runs this again and again.
+/// Sends every due delivery once; the caller runs this again and again. Each authority's
+/// deliveries go one after another, in the order they fall due; authorities are served
+/// side by side, so a slow receiver holds up only its own.
 pub async fn deliver_due(state: &AppState) -> Result<Run, sqlx::Error> {
-    let now = state.clock.now();
+    let due = storage::delivery::due(&state.db, state.clock.now(), 50).await?;
+    let mut queues: std::collections::BTreeMap<String, Vec<storage::delivery::Delivery>> =
+        Default::default();
+    for delivery in due {
+        queues
+            .entry(delivery.authority_id.clone())
+            .or_default()
+            .push(delivery);
+    }
+    let runs = futures::future::join_all(
+        queues
+            .into_values()
+            .map(|queue| deliver_in_turn(state, queue)),
+    )
+    .await;
+    let mut total = Run::default();
+    for run in runs {
+        let run = run?;
+        total.delivered += run.delivered;
+        total.failed += run.failed;
+        total.given_up += run.given_up;
+    }
+    Ok(total)
+}
+
+/// One authority's due deliveries, one after another.
+async fn deliver_in_turn(
+    state: &AppState,
+    queue: Vec<storage::delivery::Delivery>,
+) -> Result<Run, sqlx::Error> {
     let mut run = Run::default();
-    for delivery in storage::delivery::due(&state.db, now, 50).await? {
-        let outcome = attempt(state, &delivery, now).await;
+    for delivery in queue {
+        let outcome = attempt(state, &delivery).await;
+        let now = state.clock.now();
         match outcome {
             Ok(()) => {
                 storage::delivery::mark_delivered(&state.db, delivery.id, now).await?;
@@ -84,11 +116,7 @@ pub async fn deliver_due(state: &AppState) -> Result<Run, sqlx::Error> {
 }
 
 /// One attempt; the error is what the dead-letter list shows (no secrets, no bodies).
-async fn attempt(
-    state: &AppState,
-    delivery: &storage::delivery::Delivery,
-    now: Timestamp,
-) -> Result<(), String> {
+async fn attempt(state: &AppState, delivery: &storage::delivery::Delivery) -> Result<(), String> {
     let db_error = |e: sqlx::Error| {
         tracing::error!(error = %e, "reading a delivery");
         "internal error while preparing the delivery".to_owned()
@@ -111,6 +139,7 @@ async fn attempt(
         submission: document(state, &application).await.map_err(db_error)?,
     };
     let body = serde_json::to_vec(&payload).map_err(|e| e.to_string())?;
+    let now = state.clock.now();
     let timeout = state.config.backoffice.webhook_timeout_secs;
     let response = state
         .http

@@ -319,9 +319,12 @@ pub fn ApplicationCheckPage() -> impl IntoView {
                         (format!("{}#{}", pages::step(&slug, &step), control_id(&p.path)), problem_message(&form, p, locale))
                     })
                     .collect();
+                let gemeinde_message = refused.iter().find(|(f, _)| f == "gemeinde").map(|(_, code)| {
+                    if *code == ErrorCode::NoAuthority { t("application-gemeinde-no-authority") } else { t("application-gemeinde-required") }
+                });
                 for (field, _) in &refused {
                     match field.as_str() {
-                        "gemeinde" => items.push(("#check-gemeinde".into(), t("application-gemeinde-required"))),
+                        "gemeinde" => items.push(("#check-gemeinde".into(), gemeinde_message.clone().unwrap_or_default())),
                         "declaration" => items.push(("#check-declaration".into(), t("application-declaration-required"))),
                         _ => {}
                     }
@@ -341,7 +344,7 @@ pub fn ApplicationCheckPage() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                let gemeinde_error = refused.iter().any(|(f, _)| f == "gemeinde");
+                let gemeinde_error = gemeinde_message.is_some();
                 let declaration_error = refused.iter().any(|(f, _)| f == "declaration");
                 let selected = page.gemeinde.clone().unwrap_or_default();
                 let options = std::iter::once((String::new(), t("profile-choose")))
@@ -364,10 +367,10 @@ pub fn ApplicationCheckPage() -> impl IntoView {
                         <div class=if gemeinde_error { "kern-form-input kern-form-input--error" } else { "kern-form-input" }>
                             <label class="kern-label" for="check-gemeinde">{t("application-gemeinde-label")}</label>
                             <div class="kern-hint" id="check-gemeinde-hint">{t("application-gemeinde-hint")}</div>
-                            {gemeinde_error.then(|| view! {
+                            {gemeinde_message.map(|message| view! {
                                 <p class="kern-error" id="check-gemeinde-error">
                                     <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-                                    <span class="kern-body">{t("application-gemeinde-required")}</span>
+                                    <span class="kern-body">{message}</span>
                                 </p>
                             })}
                             <div class="kern-form-input__select-wrapper">
