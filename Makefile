@@ -61,7 +61,7 @@ setup-test: end2end/node_modules/.installed
 		cargo install cargo-audit@$(CARGO_AUDIT_VERSION) --locked
 
 end2end/node_modules/.installed: end2end/package.json end2end/package-lock.json
-	cd end2end && npm ci --no-audit --no-fund
+	cd end2end && npm ci --no-audit --no-fund --omit=optional
 	@touch $@
 
 lint:

@@ -224,6 +224,201 @@ async fn everyone_gets_exactly_the_access_they_should() {
     }
     expect(&files, [303, 403, 403, 200, 404, 403], "case file");
 
+    // --- The same functions on the case of Y: only Y's caseworker gets past the
+    // authorization (to the input check).
+    let note_y = calls(
+        &mut browsers,
+        "/api/backoffice/note",
+        &[("reference", &case_y), ("note", "")],
+    )
+    .await;
+    expect(&note_y, [403, 403, 403, 404, 422, 403], "note on Y");
+    let assign_y = calls(
+        &mut browsers,
+        "/api/backoffice/assign",
+        &[("reference", &case_y), ("to", "999999")],
+    )
+    .await;
+    expect(&assign_y, [403, 403, 403, 404, 400, 403], "assign on Y");
+    let status_y = calls(
+        &mut browsers,
+        "/api/backoffice/status",
+        &[("reference", &case_y), ("status", "approved")],
+    )
+    .await;
+    expect(&status_y, [403, 403, 403, 404, 400, 403], "status on Y");
+    let mut message_y = Vec::new();
+    for (who, browser) in browsers.iter_mut() {
+        let fields = [
+            ("reference", case_y.as_str()),
+            ("status", ""),
+            ("subject", ""),
+            ("body", ""),
+        ];
+        let answer = browser
+            .call_multipart("/api/backoffice/message", &fields, &[])
+            .await;
+        message_y.push((*who, answer.status.as_u16()));
+    }
+    expect(&message_y, [403, 403, 403, 404, 422, 403], "message on Y");
+
+    // --- The reading functions, called directly as a script would: the status, and
+    // whether the answer holds the case of X.
+    async fn reads(
+        browsers: &mut [(Who, Browser<'_>)],
+        path: &str,
+        marker: &str,
+    ) -> Vec<(Who, u16, bool)> {
+        let mut out = Vec::new();
+        for (who, browser) in browsers.iter_mut() {
+            let answer = browser.fetch(path).await;
+            out.push((*who, answer.status.as_u16(), answer.body.contains(marker)));
+        }
+        out
+    }
+    fn expect_reads(answers: &[(Who, u16, bool)], expected: [(u16, bool); 6], what: &str) {
+        for ((who, status, sees), want) in answers.iter().zip(expected) {
+            assert_eq!((*status, *sees), want, "{what}: {who:?}");
+        }
+    }
+    let no = (403, false);
+    let inbox = reads(
+        &mut browsers,
+        "/api/backoffice/inbox?filter[assignee]=all&filter[text]=&filter[sort]=oldest&filter[page]=1",
+        &case_x,
+    )
+    .await;
+    expect_reads(&inbox, [no, no, no, (200, true), (200, false), no], "inbox");
+    let inbox_of_x = reads(
+        &mut browsers,
+        &format!(
+            "/api/backoffice/inbox?filter[authority]={x}&filter[assignee]=all&filter[text]=&filter[sort]=oldest&filter[page]=1"
+        ),
+        &case_x,
+    )
+    .await;
+    expect_reads(
+        &inbox_of_x,
+        [no, no, no, (200, true), (200, false), no],
+        "inbox of X asked for",
+    );
+    let case = reads(
+        &mut browsers,
+        &format!("/api/backoffice/case?reference={case_x}"),
+        &case_x,
+    )
+    .await;
+    expect_reads(&case, [no, no, no, (200, true), (404, false), no], "case");
+    let marker = format!("\"authority\":\"{x}\"");
+    let statistics = reads(
+        &mut browsers,
+        &format!("/api/backoffice/statistics?authority={x}"),
+        &marker,
+    )
+    .await;
+    expect_reads(
+        &statistics,
+        [no, no, no, (200, true), (200, false), no],
+        "statistics of X",
+    );
+    let mut csv = Vec::new();
+    for (who, browser) in browsers.iter_mut() {
+        let answer = browser
+            .get(&format!("/behoerde/statistik.csv?behoerde={x}"))
+            .await;
+        let of_x = answer
+            .header("content-disposition")
+            .is_some_and(|d| d.contains(&format!("statistik-{x}-")));
+        csv.push((*who, answer.status.as_u16(), of_x));
+    }
+    expect_reads(
+        &csv,
+        [(303, false), no, no, (200, true), (200, false), no],
+        "statistics of X as CSV",
+    );
+    let overview = reads(
+        &mut browsers,
+        &format!("/api/admin/overview?authority={x}"),
+        &x,
+    )
+    .await;
+    expect_reads(
+        &overview,
+        [no, no, no, no, no, (200, true)],
+        "administration",
+    );
+    let threads = reads(&mut browsers, "/api/mailbox/threads", &case_x).await;
+    expect_reads(
+        &threads,
+        [
+            no,
+            (200, true),
+            (200, false),
+            (200, false),
+            (200, false),
+            (200, false),
+        ],
+        "Postfach",
+    );
+    let thread = reads(
+        &mut browsers,
+        &format!("/api/mailbox/thread?reference={case_x}"),
+        "Anbei.",
+    )
+    .await;
+    let none = (404, false);
+    expect_reads(&thread, [no, (200, true), none, none, none, none], "thread");
+    let mut postfach = Vec::new();
+    for (who, browser) in browsers.iter_mut() {
+        let page = browser.get("/postfach").await;
+        let thread_link = format!("href=\"/postfach/{case_x}\"");
+        postfach.push((*who, page.status.as_u16(), page.body.contains(&thread_link)));
+    }
+    expect_reads(
+        &postfach,
+        [
+            (303, false),
+            (200, true),
+            (200, false),
+            (200, false),
+            (200, false),
+            (200, false),
+        ],
+        "/postfach",
+    );
+    let mut receipts = Vec::new();
+    for (who, browser) in browsers.iter_mut() {
+        let answer = browser
+            .get(&format!("/antraege/{case_x}/empfangsbestaetigung.pdf"))
+            .await;
+        receipts.push((*who, answer.status.as_u16()));
+    }
+    expect(&receipts, [303, 200, 404, 404, 404, 404], "receipt");
+
+    // --- The submissions API takes keys, never a session: every signed-in caller gets 401.
+    let api_calls = [
+        ("GET", "/api/v1/submissions".to_owned()),
+        ("GET", format!("/api/v1/submissions/{case_x}")),
+        (
+            "GET",
+            format!("/api/v1/submissions/{case_x}/attachments/{file_x}"),
+        ),
+        ("POST", format!("/api/v1/submissions/{case_x}/ack")),
+        ("POST", format!("/api/v1/submissions/{case_x}/status")),
+        ("POST", format!("/api/v1/submissions/{case_x}/messages")),
+    ];
+    for (method, path) in &api_calls {
+        for (who, browser) in browsers.iter_mut() {
+            let request = http::Request::builder()
+                .method(*method)
+                .uri(path.as_str())
+                .header("accept", "application/json")
+                .header("content-type", "application/json");
+            let answer = browser.send(request, "{\"status\":\"approved\"}").await;
+            assert_eq!(answer.status, 401, "{method} {path}: {who:?}");
+        }
+    }
+
     // --- The applicant's functions on the case of X.
     let withdraw = calls(
         &mut browsers,

@@ -368,6 +368,21 @@ async fn specialist_systems_pull_acknowledge_and_answer_with_scoped_keys() {
         api(&app, "GET", path, Some(&stranger), None).await.status,
         404
     );
+    // …and can neither move it on nor write to the applicant.
+    for (path, json) in [
+        (
+            format!("{one}/status"),
+            serde_json::json!({"status": "in-progress"}),
+        ),
+        (
+            format!("{one}/messages"),
+            serde_json::json!({"subject": "Fremd", "body": "Hallo"}),
+        ),
+    ] {
+        let answer = api(&app, "POST", &path, Some(&stranger), Some(json)).await;
+        assert_eq!(answer.status, 404, "{path}");
+    }
+    assert_eq!(status_of(&app, &reference).await, "submitted");
 
     // Acknowledged: out of the list, twice harmless.
     assert_eq!(

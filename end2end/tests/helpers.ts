@@ -54,3 +54,16 @@ export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max
   }
   throw new Error('could not reach the element with the Tab key');
 }
+
+/** The text of a PDF as a reader gets it, page by page (pdf.js, as Firefox uses it). */
+export async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await doc.destroy();
+  return pages.join('\n');
+}

@@ -34,7 +34,7 @@ impl<'a> Browser<'a> {
             .join("; ")
     }
 
-    async fn send(&mut self, builder: http::request::Builder, body: impl Into<Body>) -> Answer {
+    pub async fn send(&mut self, builder: http::request::Builder, body: impl Into<Body>) -> Answer {
         let mut builder = builder.header("user-agent", "Testbrowser/1.0");
         if !self.cookies.is_empty() {
             builder = builder.header("cookie", self.cookie_header());
@@ -62,6 +62,15 @@ impl<'a> Browser<'a> {
     pub async fn get(&mut self, path: &str) -> Answer {
         self.send(
             Request::get(path).header("accept", "text/html"),
+            String::new(),
+        )
+        .await
+    }
+
+    /// A GET as the JavaScript client sends it to a server function (wants JSON).
+    pub async fn fetch(&mut self, path: &str) -> Answer {
+        self.send(
+            Request::get(path).header("accept", "application/json"),
             String::new(),
         )
         .await

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { open, expectAccessible } from '../helpers';
+import { open, expectAccessible, pdfText } from '../helpers';
 import { address, register, signIn } from '../account-helpers';
 
 /** Registers, signs in and opens the Meldebescheinigung's start page from the service. */
@@ -59,13 +59,17 @@ test('a citizen applies for a Meldebescheinigung and gets a reference number', a
   await expect(page.getByRole('heading', { name: 'Wie geht es weiter?' })).toBeVisible();
   await expectAccessible(page, info);
 
-  // The receipt is a PDF that names the reference number.
+  // The receipt is a PDF whose text (what a reader sees, not its metadata) names the
+  // reference number and the answers.
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Empfangsbestätigung herunterladen (PDF)' }).click();
   const file = await (await download).path();
   const pdf = readFileSync(file);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.toString('latin1')).toContain(reference);
+  const text = await pdfText(pdf);
+  expect(text).toContain(reference);
+  expect(text).toContain('Muster');
+  expect(text).toContain('Am Markt 1, 66111 Saarbrücken');
 
   await open(page, '/antraege', info);
   await expect(page.getByRole('cell', { name: reference })).toBeVisible();
