@@ -5,39 +5,15 @@
 mod common;
 
 use common::browser::Browser;
+use common::people::{GEMEINDE, PASSWORD, SERVICE};
 use common::{TestApp, spawn_seeded_app};
 use serviceportal::domain::account::Role;
-use serviceportal::domain::locale::Locale;
 use serviceportal::server::storage;
 
-const PASSWORD: &str = "ein langer satz als passwort";
-const SERVICE: &str = "meldebescheinigung-beantragen";
-/// Saarbrücken.
-const GEMEINDE: &str = "10041100";
-
-/// A confirmed citizen, signed in.
+/// A confirmed citizen, signed in through the sign-in form.
 async fn citizen<'a>(app: &'a TestApp, email: &str, ip: u8) -> Browser<'a> {
-    let hash = app.state.passwords.hash(PASSWORD).await.expect("hash");
-    let now = app.state.clock.now();
-    let id = storage::accounts::create(&app.state.db, email, &hash, Role::Citizen, Locale::De, now)
-        .await
-        .expect("create")
-        .expect("new");
-    sqlx::query("UPDATE accounts SET email_verified_at = $1 WHERE id = $2")
-        .bind(now.0)
-        .bind(id)
-        .execute(&app.state.db.pool)
-        .await
-        .expect("confirm");
-    let mut browser = Browser::from_ip(app, [10, 0, 0, ip]);
-    let answer = browser
-        .post(
-            "/api/account/sign-in",
-            &[("email", email), ("password", PASSWORD), ("next", "")],
-        )
-        .await;
-    assert_eq!(answer.header("location"), Some("/konto"), "{}", answer.body);
-    browser
+    common::people::account(app, email, Role::Citizen).await;
+    citizen_again(app, email, ip).await
 }
 
 /// The same citizen signed in again (after the clock moved past the session's end).
@@ -323,6 +299,37 @@ async fn refused_answers_are_explained_and_kept() {
         page.body.contains(r##"href="#f-anzahl""##),
         "the summary links to the field"
     );
+
+    // Corrected, the step goes through and its old errors are gone, here and on the next step.
+    let answer = save(
+        &mut browser,
+        "bescheinigung",
+        &[("art", "einfach"), ("anzahl", "1")],
+    )
+    .await;
+    assert_eq!(
+        answer.header("location"),
+        Some("/antrag/meldebescheinigung-beantragen/person"),
+        "{}",
+        answer.body
+    );
+    for step in ["person", "bescheinigung"] {
+        let page = browser
+            .get(&format!("/antrag/meldebescheinigung-beantragen/{step}"))
+            .await;
+        assert!(
+            !page.body.contains("<title>Fehler:"),
+            "{step}: no error left"
+        );
+        assert!(
+            !page.body.contains(r#"id="fehler""#),
+            "{step}: no error summary"
+        );
+        assert!(
+            !page.body.contains(r#"aria-invalid="true""#),
+            "{step}: no field in error"
+        );
+    }
 
     // Submitting with steps still open is refused, and nothing is stored as submitted.
     let check = browser
@@ -750,6 +757,106 @@ async fn files_are_checked_by_content_stored_with_a_checksum_and_removable() {
         "the object is deleted"
     );
     assert!(app.state.objects.get(&left[0].3).await.is_ok());
+}
+
+/// A PDF of `size` bytes.
+fn pdf_of(size: usize) -> Vec<u8> {
+    let mut bytes = PDF.to_vec();
+    bytes.resize(size, b' ');
+    bytes
+}
+
+#[tokio::test]
+async fn an_application_holds_only_so_many_files_and_bytes_in_all() {
+    let app = common::spawn_app_with(&[
+        ("applications.max_file_bytes", "1048576"),
+        ("applications.max_total_bytes", "2097152"),
+        ("applications.max_files", "3"),
+    ])
+    .await;
+    serviceportal::server::seed::load_demo(&app.state.db, std::path::Path::new(common::DEMO_SEED))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut browser = citizen(&app, "kim@example.de", 22).await;
+    browser
+        .post("/api/applications/start", &[("service", PARKING)])
+        .await;
+    // A leased car: the step asks for the registration (two files) and a proof of use.
+    let send = async |browser: &mut Browser<'_>, action: &str, file: Option<(&str, Vec<u8>)>| {
+        let files: Vec<(&str, &str, &[u8])> = file
+            .as_ref()
+            .map(|(name, bytes)| (*name, "datei.pdf", bytes.as_slice()))
+            .into_iter()
+            .collect();
+        browser
+            .post_multipart(
+                "/api/applications/save-files",
+                &[
+                    ("service", PARKING),
+                    ("step", "fahrzeug"),
+                    ("action", action),
+                    ("a[kennzeichen]", "SB-AB 123"),
+                    ("a[halter]", "leasing"),
+                ],
+                &files,
+            )
+            .await;
+        browser
+            .get("/antrag/bewohnerparkausweis-beantragen/fahrzeug")
+            .await
+            .body
+    };
+    let zulassung = "file[zulassung]";
+    let nachweis = "file[nutzungsnachweis]";
+    send(
+        &mut browser,
+        "hochladen",
+        Some((zulassung, pdf_of(900_000))),
+    )
+    .await;
+    send(
+        &mut browser,
+        "hochladen",
+        Some((zulassung, pdf_of(900_000))),
+    )
+    .await;
+    assert_eq!(attachments(&app).await.len(), 2);
+
+    // Each file is under 1 MB, but together they would pass 2 MB.
+    let page = send(&mut browser, "hochladen", Some((nachweis, pdf_of(400_000)))).await;
+    assert!(
+        page.contains("Alle Dateien eines Antrags zusammen dürfen höchstens 2 MB groß sein."),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"value="SB-AB 123""#),
+        "the typed plate stays"
+    );
+    assert_eq!(attachments(&app).await.len(), 2, "nothing stored");
+
+    // A small proof fits; a fourth file is one more than an application holds, although
+    // its field would take two more.
+    send(&mut browser, "hochladen", Some((nachweis, pdf_of(1_000)))).await;
+    assert_eq!(attachments(&app).await.len(), 3);
+    let page = send(&mut browser, "hochladen", Some((nachweis, pdf_of(1_000)))).await;
+    assert!(
+        page.contains("Ein Antrag kann höchstens 3 Dateien haben."),
+        "{page}"
+    );
+    assert_eq!(attachments(&app).await.len(), 3, "nothing stored");
+
+    // Once a file is removed, there is room again.
+    let id: String = sqlx::query_scalar(
+        "SELECT public_id FROM attachments WHERE field_path = 'zulassung' ORDER BY id LIMIT 1",
+    )
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    send(&mut browser, &format!("datei-weg:{id}"), None).await;
+    let page = send(&mut browser, "hochladen", Some((nachweis, pdf_of(400_000)))).await;
+    assert!(!page.contains(r#"id="fehler""#), "no error left: {page}");
+    assert!(!page.contains("f-nutzungsnachweis-error"), "{page}");
+    assert_eq!(attachments(&app).await.len(), 3);
 }
 
 #[tokio::test]

@@ -460,6 +460,9 @@ async fn step_core(
     let index = form
         .step_index(step)
         .ok_or_else(|| request::fail(AppError::NotFound))?;
+    // The errors of an earlier post are answered by this one: what it refuses is stored
+    // again below, and a step that goes through leaves none behind for the next page.
+    flash::clear(&state, STEP_FLASH).await;
     if posted.len() > 500
         || posted
             .iter()
@@ -641,13 +644,15 @@ async fn attach(
         .filter(|a| replaced.as_ref().is_none_or(|r| r.public_id != a.public_id))
         .collect();
     if others.len() >= limits.max_files {
-        return refuse(Problem::TooManyFiles {
+        return refuse(Problem::ApplicationTooManyFiles {
             max: limits.max_files,
         });
     }
     let total: i64 = others.iter().map(|a| a.size_bytes).sum();
     if total as usize + bytes.len() > limits.max_total_bytes {
-        return refuse(Problem::FileTooLarge { max_mb });
+        return refuse(Problem::ApplicationFilesTooLarge {
+            max_mb: limits.max_total_bytes / (1024 * 1024),
+        });
     }
     let public_id =
         auth::random_token().map_err(|e| request::fail(request::internal("drawing an id", e)))?;

@@ -266,8 +266,16 @@ pub enum Problem {
     },
     /// A file that is not a PDF, JPEG or PNG (judged by its content, not its name).
     FileType,
-    /// A file larger than `max_mb` MiB, or more than the application may hold in all.
+    /// A file larger than `max_mb` MiB.
     FileTooLarge {
+        max_mb: usize,
+    },
+    /// One more file than a whole application may hold (`applications.max_files`).
+    ApplicationTooManyFiles {
+        max: usize,
+    },
+    /// A file that would take the application's files over `max_mb` MiB in all.
+    ApplicationFilesTooLarge {
         max_mb: usize,
     },
     /// The cross rule with this index failed.
@@ -299,6 +307,8 @@ impl Problem {
             Problem::TooManyFiles { .. } => "too-many-files",
             Problem::FileType => "file-type",
             Problem::FileTooLarge { .. } => "file-too-large",
+            Problem::ApplicationTooManyFiles { .. } => "application-too-many-files",
+            Problem::ApplicationFilesTooLarge { .. } => "application-files-too-large",
             Problem::Rule { .. } => "rule",
         }
     }

@@ -32,10 +32,11 @@ pub fn problem_message(form: &FormDefinition, error: &AnswerError, locale: Local
         }
         Problem::TooLong { max }
         | Problem::TooManyItems { max }
-        | Problem::TooManyFiles { max } => {
+        | Problem::TooManyFiles { max }
+        | Problem::ApplicationTooManyFiles { max } => {
             text_with(locale, &key, &args(vec![("max", max.to_string())]))
         }
-        Problem::FileTooLarge { max_mb } => {
+        Problem::FileTooLarge { max_mb } | Problem::ApplicationFilesTooLarge { max_mb } => {
             text_with(locale, &key, &args(vec![("max", max_mb.to_string())]))
         }
         Problem::TooSmall { min } => text_with(locale, &key, &args(vec![("min", min.clone())])),

@@ -112,6 +112,8 @@ impl LiveStepSpec {
             "too-many-files",
             "file-type",
             "file-too-large",
+            "application-too-many-files",
+            "application-files-too-large",
         ];
         let messages = codes
             .iter()
@@ -151,8 +153,11 @@ impl LiveStepSpec {
             Problem::TooShort { min } | Problem::TooFewItems { min } => min.to_string(),
             Problem::TooLong { max }
             | Problem::TooManyItems { max }
-            | Problem::TooManyFiles { max } => max.to_string(),
-            Problem::FileTooLarge { max_mb } => max_mb.to_string(),
+            | Problem::TooManyFiles { max }
+            | Problem::ApplicationTooManyFiles { max } => max.to_string(),
+            Problem::FileTooLarge { max_mb } | Problem::ApplicationFilesTooLarge { max_mb } => {
+                max_mb.to_string()
+            }
             Problem::TooSmall { min } => min.clone(),
             Problem::TooLarge { max } => max.clone(),
             Problem::TooEarly { min } => german_date(min),
