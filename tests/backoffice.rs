@@ -478,6 +478,98 @@ async fn the_applicant_withdraws_and_the_authority_is_told() {
 }
 
 #[tokio::test]
+async fn a_case_is_handed_to_a_colleague_of_the_same_authority_only() {
+    let app = spawn_seeded_app().await;
+    let here = authority_for(&app, GEMEINDE).await;
+    let there = authority_for(&app, OTHER_GEMEINDE).await;
+    let (_, mut kim) = citizen(&app, "kim@example.de", 1).await;
+    let reference = apply(&mut kim, "Muster", GEMEINDE).await;
+    let (clerk_id, mut clerk) = caseworker(&app, "clerk@stadt.example", &here, 2).await;
+    let (colleague_id, mut colleague) = caseworker(&app, "kollegin@stadt.example", &here, 3).await;
+    let (outsider_id, _) = caseworker(&app, "fremd@kreis.example", &there, 4).await;
+    let case = format!("/behoerde/vorgaenge/{reference}");
+    let assign = async |clerk: &mut common::browser::Browser<'_>, to: String| {
+        clerk
+            .post(
+                "/api/backoffice/assign",
+                &[("reference", &reference), ("to", &to)],
+            )
+            .await
+    };
+
+    // The case page offers the authority's members, not the other authority's.
+    let page = clerk.get(&case).await.body;
+    assert!(
+        page.contains(&format!(
+            r#"<option value="{colleague_id}">kollegin@stadt.example</option>"#
+        )),
+        "{page}"
+    );
+    assert!(!page.contains("fremd@kreis.example"));
+
+    // Handed to the colleague: it is hers, not the clerk's, and the hand-over is audited.
+    let answer = assign(&mut clerk, colleague_id.to_string()).await;
+    assert_eq!(
+        answer.header("location"),
+        Some(case.as_str()),
+        "{}",
+        answer.body
+    );
+    let hers = colleague.get("/behoerde?zustaendig=meine").await.body;
+    assert!(hers.contains(&reference), "{hers}");
+    assert!(
+        !clerk
+            .get("/behoerde?zustaendig=meine")
+            .await
+            .body
+            .contains(&reference)
+    );
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE event = 'case-assigned' AND account_id = $1 AND detail = $2",
+    )
+    .bind(clerk_id)
+    .bind(&reference)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .expect("audit");
+    assert_eq!(audited, 1);
+
+    // Someone of another authority cannot be given the case (the page never offers it; a
+    // forged form is refused): nothing changes.
+    let answer = clerk
+        .call(
+            "/api/backoffice/assign",
+            &[("reference", &reference), ("to", &outsider_id.to_string())],
+        )
+        .await;
+    assert_eq!(answer.status, 400);
+    assert!(
+        colleague
+            .get("/behoerde?zustaendig=meine")
+            .await
+            .body
+            .contains(&reference)
+    );
+
+    // Handed back to nobody, it waits in the unassigned list.
+    assign(&mut clerk, String::new()).await;
+    assert!(
+        clerk
+            .get("/behoerde?zustaendig=niemand")
+            .await
+            .body
+            .contains(&reference)
+    );
+    assert!(
+        !colleague
+            .get("/behoerde?zustaendig=meine")
+            .await
+            .body
+            .contains(&reference)
+    );
+}
+
+#[tokio::test]
 async fn the_inbox_shows_only_its_authorities_and_pages_through_them() {
     let app = spawn_seeded_app().await;
     let here = authority_for(&app, GEMEINDE).await;
