@@ -120,22 +120,33 @@ pub async fn load_admin(authority: Option<String>) -> Result<AdminPage, AppError
         .iter()
         .map(|a| (a.id.clone(), a.name.clone()))
         .collect();
+    // The same few queries however many authorities the Land has.
+    let mut keys: std::collections::HashMap<String, Vec<storage::delivery::ApiKey>> =
+        std::collections::HashMap::new();
+    for key in storage::delivery::all_keys(&state.db)
+        .await
+        .map_err(internal("reading keys"))?
+    {
+        keys.entry(key.authority_id.clone()).or_default().push(key);
+    }
+    let webhooks: std::collections::HashMap<String, String> =
+        storage::delivery::webhook_urls(&state.db)
+            .await
+            .map_err(internal("reading webhooks"))?
+            .into_iter()
+            .collect();
     let mut authorities = Vec::new();
     for a in all_authorities {
-        let keys = storage::delivery::keys_of(&state.db, &a.id)
-            .await
-            .map_err(internal("reading keys"))?;
-        let webhook = storage::delivery::webhook(&state.db, &a.id)
-            .await
-            .map_err(internal("reading a webhook"))?;
         authorities.push(AuthorityAdmin {
             members: members
                 .iter()
                 .filter(|m| m.authority_id == a.id)
                 .map(|m| (m.account_id, m.email.clone()))
                 .collect(),
-            webhook_url: webhook.map(|w| w.url),
+            webhook_url: webhooks.get(&a.id).cloned(),
             keys: keys
+                .remove(&a.id)
+                .unwrap_or_default()
                 .into_iter()
                 .map(|k| KeyView {
                     id: k.id,

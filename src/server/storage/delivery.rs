@@ -214,6 +214,16 @@ pub async fn webhook(db: &Db, authority_id: &str) -> Result<Option<Webhook>, sql
         .map(|(url, sealed_secret)| Webhook { url, sealed_secret }))
 }
 
+/// The webhook addresses of every authority that has one: `(authority id, url)`.
+pub async fn webhook_urls(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT authority_id, webhook_url FROM authority_channels \
+         WHERE webhook_url IS NOT NULL AND webhook_secret IS NOT NULL",
+    )
+    .fetch_all(&db.pool)
+    .await
+}
+
 /// Sets (or with `None` removes) an authority's webhook.
 pub async fn set_webhook(
     db: &Db,
@@ -320,12 +330,11 @@ pub async fn key_by_hash(
     Ok(key)
 }
 
-/// Every key of an authority, newest first.
-pub async fn keys_of(db: &Db, authority_id: &str) -> Result<Vec<ApiKey>, sqlx::Error> {
+/// Every authority's keys, newest first (the administration page shows them all).
+pub async fn all_keys(db: &Db) -> Result<Vec<ApiKey>, sqlx::Error> {
     let rows = sqlx::query(&format!(
-        "SELECT {KEY_COLUMNS} FROM api_keys WHERE authority_id = $1 ORDER BY id DESC"
+        "SELECT {KEY_COLUMNS} FROM api_keys ORDER BY id DESC"
     ))
-    .bind(authority_id)
     .fetch_all(&db.pool)
     .await?;
     rows.iter().map(to_key).collect()
