@@ -37,6 +37,9 @@ impl AppState {
     /// Fails when the password pepper cannot be read or created, or the object store not
     /// be opened.
     pub fn new(config: Config, db: Db, clock: Clock) -> Result<AppState, String> {
+        // TLS (S3, webhooks) with ring, the one crypto stack of the server; a second state
+        // in the same process (tests) finds it installed already.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let leptos = LeptosOptions::builder()
             .output_name("serviceportal")
             .site_root(config.server.site_root.display().to_string())
