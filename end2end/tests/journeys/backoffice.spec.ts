@@ -1,54 +1,10 @@
-import { test, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { open, expectAccessible, jsEnabled } from '../helpers';
+import { open, expectAccessible } from '../helpers';
 import { address, portal, register, setUpAuthenticator, signIn } from '../account-helpers';
+import { AUTHORITY, apply, caseworker, secondPerson } from '../backoffice-helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-/** The Bürgeramt Saarbrücken handles the Meldebescheinigung there. */
-const AUTHORITY = 'rathaus-10041100';
-
-/** A second person at another computer, with JavaScript as in this run. */
-async function secondPerson(browser: Browser, info: TestInfo): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: jsEnabled(info), locale: 'de-DE' });
-  return context.newPage();
-}
-
-/** A citizen applies for a Meldebescheinigung for Saarbrücken; returns the reference. */
-async function apply(page: Page, info: TestInfo, email: string) {
-  await register(page, info, email);
-  await signIn(page, email);
-  await open(page, '/antrag/meldebescheinigung-beantragen', info);
-  await page.getByRole('button', { name: 'Antrag starten' }).click();
-  await page.getByLabel('Einfache Meldebescheinigung', { exact: false }).check();
-  await page.getByLabel('Anzahl der Exemplare').fill('1');
-  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
-  await page.getByLabel('Vornamen').fill('Kim');
-  await page.getByLabel('Familienname').fill('Muster');
-  await page.getByLabel('Geburtsdatum').fill('1980-12-24');
-  await page.getByLabel('Straße').fill('Am Markt');
-  await page.getByLabel('Hausnummer').fill('1');
-  await page.getByLabel('Postleitzahl').fill('66111');
-  await page.getByLabel('Ort', { exact: true }).fill('Saarbrücken');
-  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
-  await page.getByLabel('Per Post an meine gemeldete Anschrift').check();
-  await page.getByRole('button', { name: 'Weiter', exact: true }).click();
-  await page.getByLabel('Gemeinde, für die Sie den Antrag stellen').selectOption({ label: 'Saarbrücken' });
-  await page.getByLabel('Ich beantrage die Meldebescheinigung', { exact: false }).check();
-  await page.getByRole('button', { name: 'Antrag verbindlich senden' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Antrag gesendet' })).toBeVisible();
-  return (await page.locator('.reference').textContent())!.trim();
-}
-
-/** A caseworker of the Bürgeramt: registered, added by the operator, second factor set up. */
-async function caseworker(page: Page, info: TestInfo, email: string) {
-  await register(page, info, email);
-  portal('add-member', email, AUTHORITY);
-  await signIn(page, email);
-  await setUpAuthenticator(page);
-  await open(page, '/behoerde', info);
-  await expect(page.getByRole('heading', { level: 1, name: 'Posteingang' })).toBeVisible();
-}
-
 /** Writes to the applicant from the case page: kind, subject, text and maybe a file. */
 async function write(page: Page, kind: string, subject: string, body: string, file?: { name: string; buffer: Buffer }) {
   await page.getByLabel('Art der Nachricht').selectOption({ label: kind });
