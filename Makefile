@@ -17,7 +17,7 @@ BIN  := $(CARGO_TARGET_DIR)/release/serviceportal
 SITE := target/site
 SOURCES := $(shell find src style public/icons locales migrations -type f 2>/dev/null) Cargo.toml Cargo.lock public/robots.txt
 
-.PHONY: run build setup setup-rust setup-node setup-test test lint unit-tests pg-tests s3-tests audit e2e clean bench-bundle
+.PHONY: run build setup setup-rust setup-node setup-test test lint unit-tests pg-tests s3-tests audit e2e clean bench bench-bundle
 
 ## make run: set up, build the release, migrate the SQLite database, serve on 127.0.0.1:3000
 run: build
@@ -87,6 +87,11 @@ audit:
 ## The browser journeys against the release build on a fresh database.
 e2e: build
 	scripts/e2e.sh $(BIN)
+
+## make bench: the performance targets (P1, P6, P8) against references measured in the
+## same run; writes docs/benchmarks.md. Takes a few minutes.
+bench: build
+	scripts/bench.sh $(BIN)
 
 ## Sizes of the two hydration strategies (islands vs. full hydration); see docs/architecture.md.
 bench-bundle: setup

@@ -2,7 +2,7 @@
 # Leptos islands against full hydration, measured the same way for both: the brotli bytes of
 # CSS + JS + WASM a first visit of the feedback page downloads, and the requests/s of the
 # release server for that page (server pinned to core 0 with one worker thread, wrk on
-# core 1, 16 connections, 10 s, compression off). Writes docs/benchmarks.md.
+# core 1, 16 connections, 10 s, compression off). Writes its section of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -46,13 +46,14 @@ for variant in full-hydration islands; do
   rows+="| $variant | $((total / 1024)) KB (${detail%, }) | $rps |"$'\n'
 done
 table="| Build | CSS + JS + WASM, brotli | Requests/s |"$'\n'"|---|---|---|"$'\n'"$rows"
-{
-  echo "# Benchmarks"
-  echo
+section=$(
+  echo "<!-- bench:bundle -->"
   echo "## Islands against full hydration ($page)"
   echo
   echo "Measured by \`make bench-bundle\` on $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))."
   echo
   echo "$table"
-} > docs/benchmarks.md
-cat docs/benchmarks.md
+  echo "<!-- /bench:bundle -->"
+)
+python3 scripts/bench-section.py bundle "$section"
+echo "$section"
