@@ -89,7 +89,8 @@ e2e: build
 	scripts/e2e.sh $(BIN)
 
 ## make bench: the performance targets (P1, P6, P8) against references measured in the
-## same run; writes docs/benchmarks.md. Takes a few minutes.
+## same run; writes docs/benchmarks.md. A few minutes; the first
+## run also builds the two examples in release (about 15 minutes on 2 cores).
 bench: build
 	scripts/bench.sh $(BIN)
 

@@ -13,7 +13,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. scripts/bench-common.sh
 page=/barrierefreiheit
 rows=""
 # Islands last, so target/site is the normal build again afterwards.
@@ -31,7 +31,7 @@ for variant in full-hydration islands; do
     PORTAL_SERVER__SITE_ROOT="$site" DATABASE_URL="sqlite://$work/$variant.db" \
     TOKIO_WORKER_THREADS=1 RUST_LOG=warn taskset -c 0 "$work/bin-$variant" serve >"$work/server-$variant.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+  wait_ready "http://127.0.0.1:$port/readyz"
   html=$(curl -fsS "http://127.0.0.1:$port$page")
   if [ "$variant" = islands ]; then grep -q "<leptos-island" <<<"$html"; else ! grep -q "<leptos-island" <<<"$html"; fi
   total=0

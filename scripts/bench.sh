@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: the performance targets of the portal (P1, P2, P6, P8), measured as the
+# make bench: the performance targets of the portal (P1, P6, P8), measured as the
 # performance guide asks: ratios against a reference measured in the same run, sizes and
 # medians, never a fixed time. The release server is pinned to core 0 with one tokio worker,
 # the load generator (Debian's wrk) to core 1; portal and reference take turns.
@@ -28,12 +28,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_ready() {
-  for _ in $(seq 1 150); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "no answer from $1" >&2
-  return 1
-}
+. scripts/bench-common.sh
 
 # The demo seed, with each service five more times under other names: about 300 services,
 # as the guide's P1 asks (the Land's own catalogue is of that size).
